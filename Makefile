@@ -1,0 +1,23 @@
+# Two commands do all the set-up: `make test` (and, from the pipeline on, `make demo`).
+# Each builds .venv from requirements.txt when it is missing or out of date.
+
+VENV   := .venv
+PYTHON := $(VENV)/bin/python
+# nbgrader calls alembic and jupyter by name: the venv's bin must come first.
+export PATH := $(abspath $(VENV))/bin:$(PATH)
+
+.PHONY: test venv clean
+
+test: $(VENV)/.installed
+	$(PYTHON) -m pytest
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet -r requirements.txt
+	$(PYTHON) -m pip install --quiet --no-deps -e .
+	touch $@
+
+clean:
+	rm -rf $(VENV) release .pytest_cache

@@ -1,0 +1,34 @@
+"""Judging students' answers, apart from running notebooks.
+
+- `probes`: the inputs each graded function is called on;
+- `capture`: calls a student's function and keeps plain numeric data (the only
+  module that touches student code; it imports no answer);
+- `judges` and `mistakes`: pure functions of a captured record and the
+  `solutions` reference, giving a `Verdict` that names the mistake;
+- `compare`: the tolerances, stated once.
+
+`check(name, fn)` does both steps in one process.
+"""
+
+from autograder.capture import capture
+from autograder.judges import Verdict, judge
+
+
+def check(name, fn):
+    """Capture a student's function and judge it.
+
+    Parameters
+    ----------
+    name : str
+        A graded function of the curriculum, e.g. "dL_dz".
+    fn : callable
+        The student's implementation.
+
+    Returns
+    -------
+    Verdict
+    """
+    return judge(name, capture(name, fn))
+
+
+__all__ = ["Verdict", "capture", "check", "judge"]
