@@ -36,7 +36,10 @@ def plain(value, what):
     if value is None:
         raise Malformed(f"{what} is None: is a `return` missing?")
     try:
-        return np.array(value, dtype=np.float64).tolist()
+        array = np.asarray(value)
+        if array.dtype.kind not in "biuf":  # bool, integers, floats; not text, objects or complex
+            raise TypeError(f"its elements are of type {array.dtype}")
+        return array.astype(np.float64).tolist()
     except (TypeError, ValueError) as error:
         raise Malformed(f"{what} is a {type(value).__name__}, not a number or an array of numbers ({error})") from None
 

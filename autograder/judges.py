@@ -461,6 +461,9 @@ def _check_updates_per_epoch(name, cases, students):
         if not np.allclose(moved, steps * step, rtol=1e-2, atol=1e-2 * np.max(np.abs(step))):
             return _fail(name, "nonzero_start", f"the parameters after one epoch ({case.label}) are not a multiple of the "
                          "gradient at 0: start from w = 0, b = 0.")
+        if steps < 0:
+            return _fail(name, "minibatch_ascent", f"one epoch moved the parameters uphill ({case.label}): each update "
+                         "subtracts α times the batch's gradient.")
         if abs(steps - 1) < 1e-2:
             return _fail(name, "one_update_per_epoch", f"one epoch moved the parameters as far as one full-batch step "
                          f"({case.label}): update after every mini-batch, with each batch's gradient averaged over "

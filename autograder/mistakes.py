@@ -17,6 +17,7 @@ from typing import Callable
 import numpy as np
 
 import solutions as ref_impl
+from autograder import probes
 from solutions import log_loss, sigmoid
 
 
@@ -53,7 +54,7 @@ def _each(transform):
 def _by_m(scale):
     """Every output times scale(m), for functions of X; None when m = 1 on that case."""
     def produce(args, ref):
-        if np.ndim(args[0]) != 2 or _m(args) == 1:
+        if _m(args) == 1:
             return None
         return tuple(np.asarray(r, dtype=float) * scale(_m(args)) for r in ref)
     return produce
@@ -63,12 +64,17 @@ def _by_m(scale):
 GENERIC = (
     Mistake("opposite_sign", "{output} has the opposite sign: check the order of the subtraction and the minus signs.",
             _each(lambda r: -r)),
+    Mistake("factor_2", "{output} is twice what it should be.", _each(lambda r: 2 * r)),
+    Mistake("factor_half", "{output} is half what it should be.", _each(lambda r: r / 2)),
+)
+
+
+#: Mistakes of functions that average over the m rows of X; tried before GENERIC.
+AVERAGING = (
     Mistake("missing_1_over_m", "{output} is m times too large: average over the m examples (divide the sum by m).",
             _by_m(lambda m: m)),
     Mistake("extra_1_over_m", "{output} is m times too small: it is divided by m once too often.",
             _by_m(lambda m: 1 / m)),
-    Mistake("factor_2", "{output} is twice what it should be.", _each(lambda r: 2 * r)),
-    Mistake("factor_half", "{output} is half what it should be.", _each(lambda r: r / 2)),
 )
 
 
@@ -323,8 +329,6 @@ SPECIFIC = {
                 _minibatch_full(lambda X, y, lr, epochs, ref: (ref[0], ref[1], np.asarray(_gd_zero(X, y, lr, epochs)[2])))),
         Mistake("batch_gradient_summed", "sums the gradient over a batch: average it (divide by the batch's size).",
                 _minibatch_full(lambda X, y, lr, epochs, ref: ref_impl.train_minibatch(X, y, len(y), lr * len(y), epochs))),
-        Mistake("minibatch_ascent", "moves uphill: each update subtracts α times the gradient.",
-                _minibatch_full(lambda X, y, lr, epochs, ref: ref_impl.train_minibatch(X, y, len(y), -lr, epochs))),
     ),
     "momentum_update": (
         Mistake("momentum_missing_1_minus_beta", "computes v ← β v + g: the new gradient is weighted by 1 − β, v ← β v + (1 − β) g.",
@@ -372,4 +376,5 @@ def _last_example_gradients(args):
 
 def known_mistakes(name):
     """The mistakes to try for a graded function: its own first, then the generic ones."""
-    return SPECIFIC.get(name, ()) + GENERIC
+    averaging = AVERAGING if probes.SIGNATURES[name][0] == "X" else ()
+    return SPECIFIC.get(name, ()) + averaging + GENERIC

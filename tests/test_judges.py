@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import solutions
-from autograder import capture, check, judge, probes
+from autograder import capture, check, judge, judges, probes
 from autograder.judges import UNNAMED
 from corpus import RIGHT, WRONG
 
@@ -68,3 +68,67 @@ ROUND_TRIP = [(name, fn) for name, *_, fn in WRONG[::3] + RIGHT[::3]]
 def test_judging_works_on_a_json_round_trip(name, fn):
     record = capture(name, fn)
     assert judge(name, json.loads(json.dumps(record))) == judge(name, record)
+
+
+# Every check of the judges is shown to fire on a wrong answer: each mistake of the table,
+# and each verdict the judges give outside the table, is named for some entry of the corpus.
+JUDGE_LEVEL_MISTAKES = {
+    "not_implemented", "exception", "malformed", "wrong_default", "numeric_warning", "mutates_input",
+    "wrong_shape", "nan_or_inf", "constant_factor", UNNAMED,
+    # make_minibatches
+    "misaligned", "not_partition", "dropped_last", "not_shuffled", "ignores_rng", "rows_changed", "batch_sizes",
+    # train_minibatch
+    "one_update_per_epoch", "batch_gradient_summed", "nonzero_start", "minibatch_ascent",
+    "epoch_cost_not_whole_set", "not_reproducible", "wrong_length",
+}
+
+
+def test_every_mistake_of_the_table_is_exercised_by_the_corpus():
+    from autograder.mistakes import AVERAGING, GENERIC, SPECIFIC
+
+    named = {(name, mistake) for name, mistake, _ in WRONG}
+    missing = [(name, m.id) for name, table in SPECIFIC.items() for m in table if (name, m.id) not in named]
+    missing += [m.id for m in AVERAGING + GENERIC if m.id not in {mistake for _, mistake, _ in WRONG}]
+    missing += sorted(JUDGE_LEVEL_MISTAKES - {mistake for _, mistake, _ in WRONG})
+    assert not missing
+
+
+def _outputs_of(name, fn):
+    return [tuple(np.asarray(v, dtype=float) for v in (r if isinstance(r, tuple) else (r,)))
+            for r in (fn(*case.build()) for case in probes.cases(name))]
+
+
+@pytest.mark.parametrize("name", sorted(judges.CENTRAL_DIFFERENCES))
+def test_central_difference_check_fails_on_a_wrong_derivative_and_passes_on_the_reference(name):
+    cases = probes.cases(name)
+    right = _outputs_of(name, getattr(solutions, name))
+    assert judges.central_difference_failures(name, cases, right) == []
+    tripled = [tuple(3 * v for v in outputs) for outputs in right]
+    assert judges.central_difference_failures(name, cases, tripled) == [c for c in cases if c.smooth]
+
+
+def test_central_accuracy_check_fails_on_a_one_sided_difference_and_passes_on_a_central_one():
+    from corpus.chain_rule import derivative_backward, derivative_central, derivative_forward
+
+    cases = probes.cases("numerical_derivative")
+    assert judges.central_accuracy_failures(cases, _outputs_of("numerical_derivative", derivative_central)) == []
+    for one_sided in (derivative_forward, derivative_backward):
+        assert judges.central_accuracy_failures(cases, _outputs_of("numerical_derivative", one_sided)) == cases
+
+
+def test_a_record_that_does_not_match_the_cases_is_rejected_not_trusted():
+    record = capture("sigmoid", solutions.sigmoid)
+    record["cases"] = record["cases"][:1]
+    verdict = judge("sigmoid", record)
+    assert not verdict.passed and verdict.mistake == "malformed_record"
+    assert not judge("dL_dz", capture("sigmoid", solutions.sigmoid)).passed
+
+
+@pytest.mark.parametrize("returned, expected_words", [
+    (None, "is None"),
+    ("0.5", "not a number"),
+    ([1, [2, 3]], "not a number"),
+])
+def test_capture_explains_a_return_value_that_is_not_numbers(returned, expected_words):
+    verdict = check("sigmoid", lambda z: returned)
+    assert verdict.mistake == "malformed" and expected_words in verdict.message

@@ -135,3 +135,13 @@ def derivative_central(f, x, eps=1e-5):
 def derivative_numpy_float(f, x, eps=0.00001):
     x_plus, x_minus = np.float64(x) + eps, np.float64(x) - eps
     return np.float64((f(x_plus) - f(x_minus)) / (x_plus - x_minus))
+
+
+@wrong("da_dz", "dadz_is_a")
+def da_dz_identity(a):
+    return a
+
+
+@wrong("dL_dz", "factor_2")
+def dL_dz_from_squared_error(a, y):
+    return 2 * (a - y)

@@ -296,3 +296,40 @@ def cag_einsum(X, y, w, b):
     a = _sigmoid(z)
     dz = a - y
     return float(np.mean(np.logaddexp(0, z) - y * z)), np.einsum("ij,i->j", X, dz) / len(y), float(dz.mean())
+
+
+@wrong("compute_cost", "factor_half")
+def cost_half_like_linear_regression(X, y, w, b):
+    a = _sigmoid(X @ w + b)
+    return -np.sum(y * np.log(a) + (1 - y) * np.log(1 - a)) / (2 * X.shape[0])
+
+
+@wrong("gradients_loop", "grad_divides_by_n")
+def grad_loop_over_n(X, y, w, b):
+    dz = _sigmoid(X @ w + b) - y
+    return X.T @ dz / X.shape[1], np.sum(dz) / X.shape[1]
+
+
+@wrong("gradients_loop", "extra_1_over_m")
+def grad_loop_divides_twice(X, y, w, b):
+    m = X.shape[0]
+    dw, db = np.zeros(X.shape[1]), 0.0
+    for i in range(m):
+        dz = _sigmoid(X[i] @ w + b) - y[i]
+        dw += dz * X[i] / m
+        db += dz / m
+    return dw / m, db / m
+
+
+@wrong("cost_and_gradients", "grad_used_z")
+def cag_no_sigmoid_in_gradient(X, y, w, b):
+    z = X @ w + b
+    a = _sigmoid(z)
+    cost = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
+    return cost, X.T @ (z - y) / len(y), np.mean(z - y)
+
+
+@wrong("cost_and_gradients", "cost_squared_error")
+def cag_mse_cost(X, y, w, b):
+    a = _sigmoid(X @ w + b)
+    return np.mean((a - y) ** 2), X.T @ (a - y) / len(y), np.mean(a - y)

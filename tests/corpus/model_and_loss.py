@@ -110,3 +110,19 @@ def log_loss_where(a, y):
 def log_loss_clipped(a, y):
     a = np.clip(a, 1e-15, 1 - 1e-15)
     return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
+@wrong("sigmoid", "not_implemented")
+def sigmoid_stub(z):
+    raise NotImplementedError()
+
+
+@wrong("sigmoid", "nan_or_inf")
+def sigmoid_exp_ratio(z):
+    with np.errstate(over="ignore", invalid="ignore"):
+        return np.exp(z) / (1 + np.exp(z))  # inf / inf for z = 1000
+
+
+@wrong("log_loss", "constant_factor")
+def log_loss_log2(a, y):
+    return -(y * np.log2(a) + (1 - y) * np.log2(1 - a))

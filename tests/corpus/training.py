@@ -443,3 +443,35 @@ def train_momentum_theta(X, y, learning_rate, num_iterations, beta=0.9):
         v = beta * v + (1 - beta) * Xb.T @ (a - y) / len(y)
         theta -= learning_rate * v
     return theta[:-1], theta[-1], costs
+
+
+@wrong("gradient_descent", "gd_no_learning_rate")
+def gd_forgot_rate(X, y, w, b, learning_rate, num_iterations):
+    costs = []
+    for _ in range(num_iterations):
+        cost, dw, db = _cost_grads(X, y, w, b)
+        costs.append(cost)
+        w, b = w - dw, b - db
+    return w, b, costs
+
+
+@wrong("train_minibatch", "minibatch_ascent")
+def train_uphill(X, y, batch_size, learning_rate, epochs, seed=0):
+    return _train(X, y, batch_size, -learning_rate, epochs, seed)
+
+
+@wrong("momentum_update", "momentum_ascent")
+def momentum_plus(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):
+    v_w, v_b = beta * v_w + (1 - beta) * dw, beta * v_b + (1 - beta) * db
+    return w + learning_rate * v_w, b + learning_rate * v_b, v_w, v_b
+
+
+@wrong("train_momentum", "momentum_steps_with_old_velocity")
+def train_momentum_old_v(X, y, learning_rate, num_iterations, beta=0.9):
+    w, b, v_w, v_b, costs = np.zeros(X.shape[1]), 0.0, np.zeros(X.shape[1]), 0.0, []
+    for _ in range(num_iterations):
+        cost, dw, db = _cost_grads(X, y, w, b)
+        costs.append(cost)
+        w, b = w - learning_rate * v_w, b - learning_rate * v_b
+        v_w, v_b = beta * v_w + (1 - beta) * dw, beta * v_b + (1 - beta) * db
+    return w, b, costs
