@@ -170,13 +170,19 @@ def _check_values(name, cases, students, references):
     if not wrong:
         return None
     names = probes.OUTPUTS[name]
-    others = f" ({', '.join(names[j] for j in wrong[1:])} also wrong.)" if len(wrong) > 1 else ""
+
+    def also_wrong(explained):
+        rest = [names[j] for j in wrong if j not in explained]
+        return f" ({', '.join(rest)} also wrong.)" if rest else ""
+
     for j in wrong:
         for mistake in known_mistakes(name):
             if _explains(mistake, j, cases, students, references):
-                return _fail(name, mistake.id, mistake.message.format(output=names[j]) + others)
+                explained = {k for k in wrong if _explains(mistake, k, cases, students, references)}
+                return _fail(name, mistake.id, mistake.message.format(output=names[j]) + also_wrong(explained))
     mistake, message = _describe_wrong(name, wrong[0], cases, students, references)
-    return _fail(name, mistake, message + others + _derivative_hint(name, cases, students))
+    hint = _derivative_hint(name, cases, students) if mistake == UNNAMED else ""
+    return _fail(name, mistake, message + also_wrong({wrong[0]}) + hint)
 
 
 # --- 4. warnings and purity -----------------------------------------------------------------------

@@ -271,6 +271,8 @@ SPECIFIC = {
                 lambda args, ref: (args[0] - args[2], args[1] - args[3])),
         Mistake("learning_rate_divides", "divides by the learning rate: θ ← θ − α dθ multiplies by it.",
                 lambda args, ref: (args[0] - args[2] / args[4], args[1] - args[3] / args[4])),
+        Mistake("b_not_updated", "returns b unchanged: update both parameters, b ← b − α db.",
+                lambda args, ref: (ref[0], args[1])),
         Mistake("returned_gradients", "returns the step α dθ, not the new parameters θ − α dθ.",
                 lambda args, ref: (args[4] * args[2], args[4] * args[3])),
     ),

@@ -98,9 +98,14 @@ def update_returns_step(w, b, dw, db, learning_rate):
     return learning_rate * dw, learning_rate * db
 
 
-@wrong("update_parameters", "wrong_value")
+@wrong("update_parameters", "b_not_updated")
 def update_b_forgotten(w, b, dw, db, learning_rate):
     return w - learning_rate * dw, b
+
+
+@wrong("update_parameters", "wrong_value")
+def update_half_step_for_b(w, b, dw, db, learning_rate):
+    return w - learning_rate * dw, b - learning_rate * db / 2 + 0.01
 
 
 @right("update_parameters")
