@@ -9,7 +9,7 @@ from solutions.chain_rule import dL_da, dL_dz, da_dz, numerical_derivative
 from solutions.gradient_check import gradient_check, numerical_gradient, relative_error
 from solutions.loops import compute_cost, gradients_loop
 from solutions.minibatches import make_minibatches, train_minibatch
-from solutions.model_and_loss import log_loss, sigmoid
+from solutions.model_and_loss import log_loss, log_loss_from_logits, sigmoid
 from solutions.momentum import momentum_update, train_momentum
 from solutions.two_features import example_gradients
 from solutions.update_rule import update_parameters
@@ -27,4 +27,4 @@ GRADED = (
     "momentum_update", "train_momentum",
 )
 
-__all__ = [*GRADED, "gradient_check", "numerical_gradient", "relative_error"]
+__all__ = [*GRADED, "gradient_check", "log_loss_from_logits", "numerical_gradient", "relative_error"]

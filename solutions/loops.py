@@ -6,7 +6,7 @@ Dimensions: m examples, n features. X has shape (m, n), y (m,), w (n,).
 import numpy as np
 
 from solutions.chain_rule import dL_dz
-from solutions.model_and_loss import log_loss, sigmoid
+from solutions.model_and_loss import log_loss_from_logits, sigmoid
 
 
 def compute_cost(X, y, w, b):
@@ -27,8 +27,8 @@ def compute_cost(X, y, w, b):
     m = X.shape[0]
     total = 0.0
     for i in range(m):
-        a_i = sigmoid(X[i] @ w + b)
-        total += log_loss(a_i, y[i])
+        # L(σ(z_i), y_i), from z_i so that it stays exact when σ(z_i) rounds to 0 or 1
+        total += log_loss_from_logits(X[i] @ w + b, y[i])
     return float(total / m)
 
 

@@ -5,11 +5,9 @@ Shapes: any; both functions act elementwise.
 
 import numpy as np
 
-#: Probabilities are kept at least this far from 0 and 1 before taking a log.
-#: It is the float64 machine epsilon: 1 − a cannot be smaller than that unless
-#: a rounds to exactly 1, so no a that is representably inside (0, 1) is moved,
-#: and the loss of one example is at most −log(EPS) ≈ 36.04.
-EPS = np.finfo(np.float64).eps
+#: The nearest probabilities to 0 and 1 that floats can hold: log of either is finite.
+A_MIN = np.nextafter(0.0, 1.0)  # 4.9e-324
+A_MAX = np.nextafter(1.0, 0.0)  # 1 − 1.1e-16
 
 
 def sigmoid(z):
@@ -55,11 +53,40 @@ def log_loss(a, y):
     Notes
     -----
     When σ(z) rounds to exactly 0 or 1, log a or log(1 − a) would be −inf.
-    `a` is clipped to [EPS, 1 − EPS] first (EPS = 2.2e-16, machine epsilon),
-    which leaves every a strictly inside (0, 1) as it is and caps the loss of a
-    confidently wrong example at −log(EPS) ≈ 36.04 instead of inf.
+    Only those two values are moved, to the nearest floats inside (0, 1)
+    (A_MIN = 4.9e-324 and A_MAX = 1 − 1.1e-16), so every loss is finite: at
+    most −log(A_MIN) ≈ 744.4 when a = 0 and −log(1 − A_MAX) ≈ 36.7 when a = 1.
+    Every other a is used as it is. Training code that has z should use
+    `log_loss_from_logits`, which stays exact where σ(z) has rounded.
     """
-    a = np.clip(np.asarray(a, dtype=np.float64), EPS, 1.0 - EPS)
+    a = np.clip(np.asarray(a, dtype=np.float64), A_MIN, A_MAX)
     y = np.asarray(y, dtype=np.float64)
     loss = -(y * np.log(a) + (1.0 - y) * np.log(1.0 - a))
+    return loss[()]
+
+
+def log_loss_from_logits(z, y):
+    """The same loss, L(σ(z), y), computed from z without forming σ(z).
+
+    With softplus(t) = log(1 + e^t): −log σ(z) = softplus(−z) and
+    −log(1 − σ(z)) = softplus(z), so L = y softplus(−z) + (1 − y) softplus(z).
+    `np.logaddexp(0, t)` evaluates softplus without overflow, so the loss is
+    accurate for any z, even where σ(z) rounds to 0 or 1 (|z| > 37).
+
+    Parameters
+    ----------
+    z : float or ndarray
+        Logits.
+    y : float or ndarray, broadcastable with `z`
+        Labels in {0, 1}.
+
+    Returns
+    -------
+    loss : float or ndarray
+        Elementwise loss, equal to log_loss(sigmoid(z), y) wherever σ(z) is
+        strictly inside (0, 1) in floating point.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    loss = y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)
     return loss[()]

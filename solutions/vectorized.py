@@ -7,7 +7,7 @@ z = X @ w + b, a = σ(z) and a − y all have shape (m,).
 import numpy as np
 
 from solutions.chain_rule import dL_dz
-from solutions.model_and_loss import log_loss, sigmoid
+from solutions.model_and_loss import log_loss_from_logits, sigmoid
 from solutions.update_rule import update_parameters
 
 
@@ -31,9 +31,9 @@ def cost_and_gradients(X, y, w, b):
         mean(a − y).
     """
     m = X.shape[0]
-    a = sigmoid(X @ w + b)
-    dz = dL_dz(a, y)
-    return float(np.mean(log_loss(a, y))), X.T @ dz / m, float(np.sum(dz) / m)
+    z = X @ w + b
+    dz = dL_dz(sigmoid(z), y)
+    return float(np.mean(log_loss_from_logits(z, y))), X.T @ dz / m, float(np.sum(dz) / m)
 
 
 def gradient_descent(X, y, w, b, learning_rate, num_iterations):

@@ -49,6 +49,7 @@ from solutions import (
     update_parameters,
 )
 from solutions.gradient_check import RIGHT, WRONG
+from solutions.model_and_loss import A_MAX, A_MIN, log_loss_from_logits
 
 MACHINE_EPS = np.finfo(np.float64).eps
 SHAPES = [(1, 1), (1, 3), (5, 1), (7, 3), (50, 4)]
@@ -61,7 +62,7 @@ SEEDS = [0, 1, 2]
 def _make_data(m, n, seed):
     """Seeded logistic data: X (m, n) standard normal, y drawn from a logistic
     model, and a non-trivial (w, b) at which to evaluate costs and gradients.
-    Logits stay far below the |z| ~ 36 where log_loss starts clipping."""
+    Logits stay far below the |z| ~ 37 where sigma(z) rounds to 1."""
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(m, n))
     w_true = rng.normal(size=n)
@@ -295,7 +296,7 @@ def _assert_sigmoid_and_losses_sane(z):
     assert a.dtype == np.float64
     for y in (0.0, 1.0):
         loss = log_loss(a, y)
-        assert np.isfinite(loss) and 0.0 <= loss <= -math.log(MACHINE_EPS) + 1e-12
+        assert np.isfinite(loss) and 0.0 <= loss <= -math.log(A_MIN) + 1e-12
     return a
 
 
@@ -347,15 +348,33 @@ def test_sigmoid_known_values_and_relative_accuracy_in_tails():
     assert np.all(sigmoid(z) > 0)
 
 
-@pytest.mark.parametrize(
-    "z, y",
-    [(1000.0, 0.0), (-1000.0, 1.0), (710.0, 0.0), (-710.0, 1.0), (100.0, 0.0), (-100.0, 1.0)],
-)
-def test_log_loss_confidently_wrong_is_capped_at_minus_log_eps(z, y):
+@pytest.mark.parametrize("z", [-100.0, -300.0, -700.0])
+def test_log_loss_confidently_wrong_is_exact_while_sigma_is_representable(z):
+    # sigma(z) ~ e^z > 0 here, so the loss of y = 1 is -log sigma(z) ~ -z, unclipped.
+    assert log_loss(sigmoid(z), 1.0) == pytest.approx(-z, rel=1e-12)
+
+
+@pytest.mark.parametrize("z, y, expected", [
+    (-1000.0, 1.0, -math.log(A_MIN)),      # sigma(z) underflows to 0: moved to A_MIN, loss ~744.4
+    (100.0, 0.0, -math.log1p(-A_MAX)),     # sigma(z) rounds to 1: moved to A_MAX, loss 53 log 2 ~ 36.7
+    (1000.0, 0.0, -math.log1p(-A_MAX)),
+])
+def test_log_loss_is_finite_where_sigma_rounds_to_0_or_1(z, y, expected):
     with _strict(under="ignore"):
         loss = log_loss(sigmoid(z), y)
-    assert np.isfinite(loss)
-    assert loss == pytest.approx(-math.log(MACHINE_EPS), rel=1e-14)  # ~36.04
+    assert loss == pytest.approx(expected, rel=1e-14)
+
+
+@pytest.mark.parametrize("z", [-1e3, -710.0, -100.0, -37.0, -5.0, 0.0, 5.0, 37.0, 100.0, 710.0, 1e3])
+def test_log_loss_from_logits_is_exact_for_any_z(z):
+    with _strict(under="ignore"):
+        wrong = log_loss_from_logits(z, 1.0 if z < 0 else 0.0)  # confidently wrong: about |z|
+        right = log_loss_from_logits(z, 0.0 if z < 0 else 1.0)  # confidently right: log(1 + e^-|z|)
+    assert wrong == pytest.approx(abs(z) + math.log1p(math.exp(-abs(z))), rel=1e-14)
+    assert right == pytest.approx(math.log1p(math.exp(-abs(z))), rel=1e-14)
+    if abs(z) <= 30:  # where sigma(z) is well inside (0, 1) both formulas are the same loss
+        for y in (0.0, 1.0):
+            assert log_loss_from_logits(z, y) == pytest.approx(log_loss(sigmoid(z), y), rel=1e-12, abs=1e-15)
 
 
 @pytest.mark.parametrize("z, y", [(1000.0, 1.0), (-1000.0, 0.0), (710.0, 1.0), (-710.0, 0.0)])
@@ -365,14 +384,15 @@ def test_log_loss_confidently_right_is_tiny(z, y):
     assert 0.0 <= loss <= 1e-15
 
 
-@pytest.mark.parametrize("a, y", [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)])
-def test_log_loss_finite_at_exactly_zero_and_one(a, y):
+@pytest.mark.parametrize("a, y, expected", [
+    (0.0, 0.0, 0.0), (0.0, 1.0, -math.log(A_MIN)), (1.0, 0.0, -math.log1p(-A_MAX)), (1.0, 1.0, -math.log(A_MAX)),
+])
+def test_log_loss_finite_at_exactly_zero_and_one(a, y, expected):
     with _strict():
         loss = log_loss(a, y)
         loss_arr = log_loss(np.array([a, a]), np.array([y, y]))
-    expected = -math.log(MACHINE_EPS) if a != y else 0.0
     assert np.isfinite(loss)
-    assert loss == pytest.approx(expected, abs=1e-15)
+    assert loss == pytest.approx(expected, rel=1e-14, abs=1e-300)
     assert_allclose(loss_arr, [loss, loss], rtol=0, atol=0)
 
 
@@ -388,6 +408,7 @@ def test_log_loss_known_values_and_shapes():
     assert loss.shape == (2, 3) and loss.dtype == np.float64
     assert_allclose(loss, -(y * np.log(a) + (1 - y) * np.log(1 - a)), rtol=1e-15)
     assert np.ndim(log_loss(0.3, 1)) == 0
+    assert np.isscalar(log_loss(0.3, 1))  # a scalar, not a 0-d array
 
 
 @pytest.mark.parametrize(
@@ -407,6 +428,8 @@ def test_sigmoid_keeps_shape_and_returns_float64(z):
     assert np.shape(a) == np.shape(z)
     assert np.asarray(a).dtype == np.float64
     assert_allclose(a, 1.0 / (1.0 + np.exp(-np.asarray(z, dtype=np.float64))), rtol=1e-15)
+    if np.ndim(z) == 0:
+        assert np.isscalar(a)  # a NumPy float64 scalar, not a 0-d array
 
 
 # ------------------------------------------------------------------------ 4. purity
@@ -957,3 +980,15 @@ def test_numerical_gradient_matches_independent_difference():
         return compute_cost(X, y, t, b)
 
     assert_allclose(numerical_gradient(cost, w), _central_difference(cost, w), rtol=1e-7, atol=1e-9)
+
+
+@pytest.mark.parametrize("z_scale", [50.0, 400.0])
+def test_cost_and_gradient_agree_where_sigma_saturates(z_scale):
+    # Confidently wrong examples, |z| far past 37: the cost is computed from z, so it keeps
+    # its slope and the analytic gradient still matches central differences.
+    X = np.array([[1.0], [-1.0]]) * z_scale
+    y, w, b = np.array([0.0, 1.0]), np.array([1.0]), 0.0
+    with _strict(under="ignore"):
+        assert compute_cost(X, y, w, b) == pytest.approx(z_scale, rel=1e-12)
+        numeric = numerical_gradient(lambda t: compute_cost(X, y, t, b), w)
+        assert relative_error(cost_and_gradients(X, y, w, b)[1], numeric) < RIGHT
