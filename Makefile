@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: test venv clean
+.PHONY: test venv clean outputs
 
 test: $(VENV)/.installed
 	$(PYTHON) -m pytest
@@ -21,3 +21,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 clean:
 	rm -rf $(VENV) release .pytest_cache
+
+# Re-run the instructor notebooks in place, so their stored outputs (checked by nbval) are current.
+outputs: $(VENV)/.installed
+	$(PYTHON) notebooks/execute.py

@@ -5,12 +5,15 @@
   module that touches student code; it imports no answer);
 - `judges` and `mistakes`: pure functions of a captured record and the
   `solutions` reference, giving a `Verdict` that names the mistake;
+- `concepts`: the same for the answers to concept questions;
 - `compare`: the tolerances, stated once.
 
-`check(name, fn)` does both steps in one process.
+`check(name, fn)` captures and judges in one process; `assert_correct` and
+`assert_concept` are what the notebooks' hidden tests call.
 """
 
 from autograder.capture import capture
+from autograder.concepts import capture_answer, judge_concept
 from autograder.judges import Verdict, judge
 
 
@@ -31,4 +34,18 @@ def check(name, fn):
     return judge(name, capture(name, fn))
 
 
-__all__ = ["Verdict", "capture", "check", "judge"]
+def assert_correct(name, fn):
+    """Raise AssertionError with the judge's message unless `fn` is a right `name`."""
+    verdict = check(name, fn)
+    if not verdict.passed:
+        raise AssertionError(verdict.message)
+
+
+def assert_concept(question, answer):
+    """Raise AssertionError with the judge's message unless `answer` answers `question`."""
+    verdict = judge_concept(question, capture_answer(answer))
+    if not verdict.passed:
+        raise AssertionError(verdict.message)
+
+
+__all__ = ["Verdict", "assert_concept", "assert_correct", "capture", "check", "judge"]

@@ -1,0 +1,119 @@
+"""The concept questions of the course, with their answers, computed wherever they can be.
+
+Each notebook shows a question's prompt and options word for word (a test checks
+that), and its hidden test compares the student's answer with `ANSWERS` through
+`autograder.concepts`. Only this module and the hidden tests know the answers.
+"""
+
+import math
+
+import numpy as np
+
+from solutions.model_and_loss import log_loss
+
+# --- 01: the model and the loss -------------------------------------------------------------------
+
+#: The seed's question: one example with y = 1, two predictions.
+SCENARIO = {"y": 1.0, "A": 0.9, "B": 0.1}
+
+# --- 04: the update rule --------------------------------------------------------------------------
+
+WHY_LOG_LOSS = {
+    "a": "Log loss is cheaper to compute than the squared error.",
+    "b": "The squared error cannot be differentiated where a = y.",
+    "c": "With a = σ(z), the squared error makes J non-convex and its gradient (a − y)·a(1 − a) vanishes "
+         "when a prediction is confidently wrong; the log loss makes J convex with gradient a − y.",
+    "d": "Log loss values are always smaller, so gradient descent takes smaller, safer steps.",
+}
+
+WHICH_UPDATE_IS_CORRECT = {
+    "a": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾), for every j",
+    "b": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for every j at once",
+    "c": "θ_j := θ_j + α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for every j at once",
+    "d": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for one j after another, recomputing h_θ after each",
+}
+
+# --- 05: vectorized -------------------------------------------------------------------------------
+
+VECTORIZED_UPDATE = {
+    "a": "w := w − α (1/m) X (σ(Xw + b) − y)",
+    "b": "w := w − α (1/m) Xᵀ(Xw + b − y)",
+    "c": "w := w + α (1/m) Xᵀ(σ(Xw + b) − y)",
+    "d": "w := w − α (1/m) Xᵀ(σ(Xw + b) − y)",
+}
+
+# --- 06: mini-batches -----------------------------------------------------------------------------
+
+#: m examples cut into mini-batches of batch_size: how many updates make one epoch?
+ITERATIONS_QUESTION = {"m": 2000, "batch_size": 64}
+
+#: Which kind of gradient descent each statement describes.
+UPDATE_KINDS = ("batch", "stochastic", "mini-batch")
+UPDATE_KIND_STATEMENTS = {
+    "all_examples": "Every update uses all m examples.",
+    "m_updates": "One epoch makes m updates.",
+    "noisiest": "Its cost, measured after each update, jumps around the most.",
+    "usual_choice": "It vectorizes over a few dozen examples per update; the usual choice for large data sets.",
+}
+
+# --- 07: momentum ---------------------------------------------------------------------------------
+
+MOMENTUM_EFFECT = {
+    "a": "It averages recent gradients, so oscillations across a narrow valley cancel while steps along it add up.",
+    "b": "It changes the cost function that gradient descent minimizes.",
+    "c": "It gives every parameter a learning rate of its own, adapted to the size of its gradients.",
+    "d": "It guarantees that the cost goes down at every step.",
+}
+
+#: v ← β v + (1 − β) g: over about how many recent gradients does v average?
+MOMENTUM_BETA = 0.9
+
+# --- 08: backpropagation --------------------------------------------------------------------------
+
+#: A small training set: two features, four examples, the pattern of XOR.
+SMALL_TRAINING_SET = {
+    "X": np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]),
+    "y": np.array([0.0, 1.0, 1.0, 0.0]),
+}
+
+SMALL_TRAINING_SET_STATEMENTS = {
+    "a": "J(w, b) is convex, so gradient descent with a small enough learning rate approaches its global minimum.",
+    "b": "No straight line separates the two classes, so gradient descent does not converge.",
+    "c": "Adding the feature x1·x2 lets logistic regression fit this training set with a lower cost.",
+    "d": "At the minimum of J, the cost is 0.",
+}
+
+BACKPROPAGATION = {
+    "a": "An algorithm that replaces gradient descent in neural networks.",
+    "b": "A numerical estimate of the gradient by central differences.",
+    "c": "The chain rule applied from the loss backwards, reusing dL/dz to get every parameter's gradient, "
+         "which gradient descent then uses.",
+    "d": "Something that needs hidden layers, so it does not apply to logistic regression.",
+}
+
+#: Every question's options, by question id (for the notebooks' consistency test).
+OPTIONS = {
+    "why_log_loss": WHY_LOG_LOSS,
+    "which_update_is_correct": WHICH_UPDATE_IS_CORRECT,
+    "vectorized_update": VECTORIZED_UPDATE,
+    "update_kinds": UPDATE_KIND_STATEMENTS,
+    "momentum_effect": MOMENTUM_EFFECT,
+    "small_training_set": SMALL_TRAINING_SET_STATEMENTS,
+    "backpropagation": BACKPROPAGATION,
+}
+
+#: The answers, by question id.
+ANSWERS = {
+    "scenario_higher_loss": "B",
+    "scenario_loss_ratio": float(log_loss(SCENARIO["B"], SCENARIO["y"]) / log_loss(SCENARIO["A"], SCENARIO["y"])),
+    "why_log_loss": "c",
+    "which_update_is_correct": "b",
+    "vectorized_update": "d",
+    "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
+    "update_kinds": {"all_examples": "batch", "m_updates": "stochastic", "noisiest": "stochastic",
+                     "usual_choice": "mini-batch"},
+    "momentum_effect": "a",
+    "momentum_memory": 1 / (1 - MOMENTUM_BETA),
+    "small_training_set": frozenset({"a", "c"}),
+    "backpropagation": "c",
+}
