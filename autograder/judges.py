@@ -15,6 +15,7 @@ outputs with `solutions`, and checks the student's captured outputs in order:
 Messages never contain a hidden expected value.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -424,27 +425,28 @@ def _judge_train_minibatch(record):
     if verdict:
         return verdict
     students = [_outputs(o) for o in record["cases"]]
-    X, y = probes.training_data()
     for case, (w, b, epoch_costs) in zip(cases, students):
-        epochs = case.build()[4]
+        X, _, _, _, epochs, *_ = case.build()
         if not fits_shape(w, np.zeros(X.shape[1])) or not fits_shape(b, np.zeros(())):
             return _fail(name, "wrong_shape", f"w has shape {shape_text(w.shape)} and b {shape_text(b.shape)} for "
                          f"{case.label}; expected ({X.shape[1]},) and a single number.")
         if epoch_costs.shape != (epochs,):
             return _fail(name, "wrong_length", f"epoch_costs has shape {shape_text(epoch_costs.shape)} for {case.label}; "
                          f"expected ({epochs},), one cost per epoch.")
-        if not np.all(np.isfinite(w)) or not np.all(np.isfinite(epoch_costs)):
-            return _fail(name, "nan_or_inf", f"returned NaN or inf for {case.label}.")
     verdict = _check_updates_per_epoch(name, cases, students)
     if verdict:
         return verdict
+    for case, (w, b, epoch_costs) in zip(cases, students):
+        if not np.all(np.isfinite(w)) or not np.all(np.isfinite(epoch_costs)):
+            return _fail(name, "nan_or_inf", f"returned NaN or inf for {case.label}.")
     full = [i for i, case in enumerate(cases) if "full_batch" in case.tags]
     verdict = _check_values(name, [cases[i] for i in full], [students[i] for i in full],
                             [_reference(name, cases[i].build()) for i in full])
     if verdict:
         detail = verdict.message.removeprefix(f"{name}: ")
         return _fail(name, verdict.mistake, f"with batch_size = m (batch gradient descent), {detail}")
-    return (_check_epoch_costs(name, cases, students, X, y)
+    return (_check_batch_gradients(name, cases, students)
+            or _check_epoch_costs(name, cases, students)
             or _check_warnings(name, record, cases)
             or _check_inputs_unchanged(name, record, cases)
             or PASSED)
@@ -452,12 +454,11 @@ def _judge_train_minibatch(record):
 
 def _check_updates_per_epoch(name, cases, students):
     """With a tiny learning rate, one epoch moves w by (number of updates) full-batch steps from 0."""
-    X, y = probes.training_data()
-    _, dw, db = solutions.cost_and_gradients(X, y, np.zeros(X.shape[1]), 0.0)
     for case, (w, b, _) in zip(cases, students):
         if "first_order" not in case.tags:
             continue
-        _, _, batch_size, learning_rate, epochs = case.build()
+        X, y, batch_size, learning_rate, epochs = case.build()
+        _, dw, db = solutions.cost_and_gradients(X, y, np.zeros(X.shape[1]), 0.0)
         step = -learning_rate * np.append(dw, db)
         moved = np.append(w, b)
         steps = float(moved @ step / (step @ step))
@@ -482,12 +483,43 @@ def _check_updates_per_epoch(name, cases, students):
     return None
 
 
-def _check_epoch_costs(name, cases, students, X, y):
+def _sgd_in_fixed_order(X, y, order, learning_rate, epochs):
+    """Stochastic gradient descent from 0 that visits the examples in the same order every epoch."""
+    w, b, epoch_costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for i in order:
+            _, dw, db = solutions.cost_and_gradients(X[i:i + 1], y[i:i + 1], w, b)
+            w, b = solutions.update_parameters(w, b, dw, db, learning_rate)
+        epoch_costs.append(solutions.compute_cost(X, y, w, b))
+    return as_array(w), as_array(b), as_array(epoch_costs)
+
+
+def _check_batch_gradients(name, cases, students):
+    """Each update uses its own batch, and each epoch a fresh shuffle."""
+    for case, student in zip(cases, students):
+        X, y, batch_size, learning_rate, epochs, *_ = case.build()
+        if "descends" in case.tags:
+            updates = math.ceil(len(y) / batch_size) * epochs
+            w, b, _ = solutions.gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, learning_rate, updates)
+            if all_close(student[:2], (w, b)):
+                return _fail(name, "full_gradient_per_update", f"every update uses the gradient of the whole "
+                             f"training set ({case.label}): use the gradient of the update's own mini-batch.")
+        if "reshuffled" in case.tags:
+            for order in itertools.permutations(range(len(y))):
+                if all_close(student, _sgd_in_fixed_order(X, y, order, learning_rate, epochs)):
+                    return _fail(name, "same_order_every_epoch", f"the examples are visited in the same order "
+                                 f"every epoch ({case.label}): create the rng once, before the first epoch, and "
+                                 "shuffle again at the start of every epoch.")
+    return None
+
+
+def _check_epoch_costs(name, cases, students):
     repeats = [s for case, s in zip(cases, students) if "repeat" in case.tags]
     if not all(all_close(s, repeats[0], 0, 0) for s in repeats):
         return _fail(name, "not_reproducible", "two runs with the same seed differ: draw every shuffle from "
                      "np.random.default_rng(seed), created once at the start.")
     for case, (w, b, epoch_costs) in zip(cases, students):
+        X, y = case.build()[:2]
         if not close(epoch_costs[-1], solutions.compute_cost(X, y, w.ravel(), float(b.ravel()[0]))):
             return _fail(name, "epoch_cost_not_whole_set", f"epoch_costs[-1] is not J of the returned w and b on the "
                          f"whole training set ({case.label}): after each epoch compute the cost on all of X and y.")

@@ -289,7 +289,14 @@ def _cases_train_minibatch():
              tags=frozenset({"descends", "repeat"})),
         Case("batch_size = 1, learning_rate = 0.05, epochs = 5, seed = 1", lambda: call(1, 0.05, 5, 1),
              tags=frozenset({"descends"})),
+        Case("m = 3, batch_size = 1, learning_rate = 0.5, epochs = 30, seed = 4",
+             lambda: (*three_examples(), 1, 0.5, 30, 4), tags=frozenset({"reshuffled"})),
     ]
+
+
+def three_examples():
+    """X of shape (3, 2) and y of shape (3,): few enough examples to try every visiting order."""
+    return np.array([[1.0, -0.5], [-0.3, 0.8], [0.6, 0.2]]), np.array([1.0, 0.0, 0.0])
 
 
 def _cases_momentum_update():

@@ -79,7 +79,8 @@ JUDGE_LEVEL_MISTAKES = {
     "misaligned", "not_partition", "dropped_last", "not_shuffled", "ignores_rng", "rows_changed", "batch_sizes",
     # train_minibatch
     "one_update_per_epoch", "batch_gradient_summed", "nonzero_start", "minibatch_ascent",
-    "epoch_cost_not_whole_set", "not_reproducible", "wrong_length",
+    "epoch_cost_not_whole_set", "not_reproducible", "wrong_length", "full_gradient_per_update",
+    "same_order_every_epoch",
 }
 
 

@@ -312,6 +312,42 @@ def train_seed_default(X, y, batch_size, learning_rate, epochs, seed=42):
     return _train(X, y, batch_size, learning_rate, epochs, seed)
 
 
+@wrong("train_minibatch", "full_gradient_per_update")
+def train_whole_set_gradient(X, y, batch_size, learning_rate, epochs, seed=0):
+    rng = np.random.default_rng(seed)
+    w, b, epoch_costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for _batch in _split(X, y, rng.permutation(len(y)), batch_size):
+            _, dw, db = _cost_grads(X, y, w, b)  # the whole set, not the batch
+            w, b = w - learning_rate * dw, b - learning_rate * db
+        epoch_costs.append(_cost_grads(X, y, w, b)[0])
+    return w, b, epoch_costs
+
+
+@wrong("train_minibatch", "same_order_every_epoch")
+def train_rng_every_epoch(X, y, batch_size, learning_rate, epochs, seed=0):
+    w, b, epoch_costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        rng = np.random.default_rng(seed)  # the same shuffle every epoch
+        for Xb, yb in _split(X, y, rng.permutation(len(y)), batch_size):
+            _, dw, db = _cost_grads(Xb, yb, w, b)
+            w, b = w - learning_rate * dw, b - learning_rate * db
+        epoch_costs.append(_cost_grads(X, y, w, b)[0])
+    return w, b, epoch_costs
+
+
+@wrong("train_minibatch", "same_order_every_epoch")
+def train_shuffle_once(X, y, batch_size, learning_rate, epochs, seed=0):
+    order = np.random.default_rng(seed).permutation(len(y))  # shuffled once, before all epochs
+    w, b, epoch_costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for Xb, yb in _split(X, y, order, batch_size):
+            _, dw, db = _cost_grads(Xb, yb, w, b)
+            w, b = w - learning_rate * dw, b - learning_rate * db
+        epoch_costs.append(_cost_grads(X, y, w, b)[0])
+    return w, b, epoch_costs
+
+
 @right("train_minibatch")
 def train_plain(X, y, batch_size, learning_rate, epochs, seed=0):
     return _train(X, y, batch_size, learning_rate, epochs, seed)
