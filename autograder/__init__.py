@@ -34,18 +34,24 @@ def check(name, fn):
     return judge(name, capture(name, fn))
 
 
+def _raise_unless_passed(verdict):
+    """AssertionError carrying the judge's message, then the mistake's id on a line of its own.
+
+    The first line is what the student reads (and what grades.csv shows); the
+    `[mistake: id]` line lets the class report count mistakes by name.
+    """
+    if not verdict.passed:
+        raise AssertionError(f"{verdict.message}\n[mistake: {verdict.mistake}]")
+
+
 def assert_correct(name, fn):
     """Raise AssertionError with the judge's message unless `fn` is a right `name`."""
-    verdict = check(name, fn)
-    if not verdict.passed:
-        raise AssertionError(verdict.message)
+    _raise_unless_passed(check(name, fn))
 
 
 def assert_concept(question, answer):
     """Raise AssertionError with the judge's message unless `answer` answers `question`."""
-    verdict = judge_concept(question, capture_answer(answer))
-    if not verdict.passed:
-        raise AssertionError(verdict.message)
+    _raise_unless_passed(judge_concept(question, capture_answer(answer)))
 
 
 __all__ = ["Verdict", "assert_concept", "assert_correct", "capture", "check", "judge"]
