@@ -1,4 +1,4 @@
-# Two commands do all the set-up: `make test` (and, from the pipeline on, `make demo`).
+# Two commands do all the set-up: `make demo` and `make test`.
 # Each builds .venv from requirements.txt when it is missing or out of date.
 
 VENV   := .venv
@@ -6,7 +6,11 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: test venv clean outputs
+.PHONY: demo test venv clean outputs
+
+# Release, sample students, grading, class report: the whole instructor's job on the defaults.
+demo: $(VENV)/.installed
+	$(PYTHON) -m autograder demo
 
 test: $(VENV)/.installed
 	$(PYTHON) -m pytest
@@ -20,7 +24,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) release .pytest_cache
+	rm -rf $(VENV) release course build .pytest_cache
 
 # Re-run the instructor notebooks in place, so their stored outputs (checked by nbval) are current.
 outputs: $(VENV)/.installed

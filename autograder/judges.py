@@ -467,7 +467,8 @@ def _check_updates_per_epoch(name, cases, students):
             continue
         if not np.allclose(moved, steps * step, rtol=1e-2, atol=1e-2 * np.max(np.abs(step))):
             return _fail(name, "nonzero_start", f"the parameters after one epoch ({case.label}) are not a multiple of the "
-                         "gradient at 0: start from w = 0, b = 0.")
+                         "gradient at w = 0, b = 0: start from w = 0, b = 0, and check that every batch keeps each "
+                         "example's own label (make_minibatches).")
         if steps < 0:
             return _fail(name, "minibatch_ascent", f"one epoch moved the parameters uphill ({case.label}): each update "
                          "subtracts α times the batch's gradient.")

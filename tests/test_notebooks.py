@@ -26,11 +26,11 @@ from nbgrader.preprocessors import ClearHiddenTests, ClearOutput, ClearSolutions
 
 import solutions
 from autograder import check
+from autograder.samples import fill_with_answers
 from solutions.concepts import ANSWERS, OPTIONS
 
 ASSIGNMENT = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression"
 NOTEBOOKS = sorted(ASSIGNMENT.glob("[0-9][0-9]_*.ipynb"))
-SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 #: Run first in the student's kernel: the reference answers and the judges are not there.
 NO_ANSWERS = "import sys\nfor _name in ('solutions', 'autograder'):\n    sys.modules[_name] = None"
 
@@ -61,15 +61,6 @@ def release(nb):
     nb, resources = ClearHiddenTests().preprocess(nb, resources)
     nb, _ = ClearOutput().preprocess(nb, resources)
     return nb
-
-
-def fill_with_answers(student_nb, instructor_nb):
-    """The release copy with every solution cell replaced by the instructor's code, markers removed."""
-    answers = {_nbgrader(c)["grade_id"]: c.source for c in _cells(instructor_nb, "solution")}
-    for cell in _cells(student_nb, "solution"):
-        lines = answers[_nbgrader(cell)["grade_id"]].splitlines()
-        cell.source = "\n".join(line for line in lines if not SOLUTION_MARKERS.match(line))
-    return student_nb
 
 
 def execute_as_student(nb, tmp_path):

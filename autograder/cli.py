@@ -1,0 +1,140 @@
+"""The instructor's command line: release, grade, report, and the demo that runs them all.
+
+    python -m autograder release
+    python -m autograder grade SUBMISSIONS --out OUT [--jobs N]
+    python -m autograder report OUT
+    python -m autograder demo
+"""
+
+import argparse
+import contextlib
+import csv
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from autograder import course
+
+#: Where the demo puts its sample submissions and results.
+DEMO = course.ROOT / "build" / "demo"
+
+
+@contextlib.contextmanager
+def _stderr_of_children_to(log_path):
+    """Send what kernels and nbgrader write to stderr into a log file; yield our own stderr.
+
+    Kernels inherit file descriptor 2 and chatter on it (transport warnings, debugger
+    notices); the instructor's terminal keeps only the progress bar and our messages.
+    """
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(log_path, "ab") as log:
+        os.dup2(log.fileno(), 2)
+        ours = os.fdopen(os.dup(saved), "w", buffering=1)
+        try:
+            yield ours
+        finally:
+            ours.close()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _progress_on(stream):
+    """A progress bar on a terminal; nothing when the output is a file or a pipe."""
+    from tqdm import tqdm
+
+    return lambda iterable, total: tqdm(iterable, total=total, desc="grading", unit="student",
+                                        disable=None if stream.isatty() else True, file=stream)
+
+
+def release(args):
+    from autograder.grading import release as generate
+
+    target = generate(args.course)
+    print(f"released {len(list(target.glob('*.ipynb')))} notebooks to {target}")
+    return 0
+
+
+def grade(args):
+    from autograder.grading import NothingToGrade
+    from autograder.grading import grade as run
+
+    out = Path(args.out)
+    try:
+        if not Path(args.submissions).is_dir():
+            raise FileNotFoundError(f"no such folder: {args.submissions}")
+        with _stderr_of_children_to(out / "grading.log") as stderr:
+            rows, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr))
+    except (FileNotFoundError, NothingToGrade) as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        if out.exists() and not any(p.name != "grading.log" for p in out.iterdir()):
+            shutil.rmtree(out)  # nothing was graded: leave no half-made output folder behind
+        return 2
+    print_summary(Path(args.out))
+    for note in notes:
+        print(f"note: {note}")
+    students = len({r.student for r in rows})
+    print(f"\ngraded {students} students: {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, "
+          "kernel messages in grading.log")
+    return 0
+
+
+def report(args):
+    from autograder.report import write_report
+
+    if not (Path(args.out) / "grades.csv").exists():
+        print(f"error: {args.out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
+        return 2
+    print(f"wrote {write_report(Path(args.out))}")
+    return 0
+
+
+def demo(args):
+    from autograder.samples import make_samples
+
+    release(args)
+    submissions = make_samples(DEMO / "submissions", args.course)
+    print(f"sample submissions: {submissions}")
+    args.submissions, args.out = submissions, DEMO / "out"
+    status = grade(args)
+    if status == 0:
+        report(args)
+        print(f"\nLook at: {args.out}/report.md (class report), {args.out}/grades.csv, "
+              f"{args.out}/feedback/<student>/<notebook>.html, and the gradebook {course.gradebook_path(args.course)}")
+    return status
+
+
+def print_summary(out_dir):
+    """Print OUT/summary.csv as a table."""
+    with open(Path(out_dir) / "summary.csv", newline="", encoding="utf-8") as f:
+        table = list(csv.reader(f))
+    header = ["student", *(h[:2] for h in table[0][1:-2]), "total", "max"]
+    widths = [max(len(str(r[i])) for r in [header, *table[1:]]) for i in range(len(header))]
+    for row in [header, *[[r[0], *(f"{float(v):g}" for v in r[1:])] for r in table[1:]]]:
+        print("  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths))))
+
+
+def parser():
+    p = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0])
+    p.add_argument("--course", type=Path, default=course.ROOT, help="the course root (default: this repository)")
+    commands = p.add_subparsers(dest="command", required=True)
+    commands.add_parser("release", help="write the student copies under release/").set_defaults(run=release)
+    g = commands.add_parser("grade", help="autograde SUBMISSIONS into OUT")
+    g.add_argument("submissions", help="SUBMISSIONS/<student>/<notebook>.ipynb (or nbgrader's submitted/ layout)")
+    g.add_argument("--out", required=True, help="where grades.csv, summary.csv and feedback/ go")
+    g.add_argument("--jobs", type=int, default=1, help="students graded at the same time (default 1)")
+    g.set_defaults(run=grade)
+    r = commands.add_parser("report", help="write the class report OUT/report.md")
+    r.add_argument("out", help="a folder written by grade")
+    r.set_defaults(run=report)
+    d = commands.add_parser("demo", help="release, sample students, grade, report")
+    d.add_argument("--jobs", type=int, default=2)
+    d.set_defaults(run=demo)
+    return p
+
+
+def main(argv=None):
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,86 @@
+"""The nbgrader course: where its folders are, its configuration, and one API object to drive it.
+
+The course root is the repository, configured by its `nbgrader_config.py` like
+any nbgrader course: nbgrader's source folder is `notebooks/` (the assignment
+`notebooks/logistic_regression/`), the student release goes to `release/`, and
+everything grading produces stays under `course/` (submitted and autograded
+copies, feedback, and the SQLite gradebook `course/gradebook.db`). Change
+settings there, e.g. `c.CourseDirectory.db_url` for another gradebook or
+`c.Execute.timeout` for the time limit of a cell.
+"""
+
+import logging
+import os
+import sys
+import warnings
+from pathlib import Path
+
+from traitlets.config import PyFileConfigLoader
+
+#: The assignment id; its source is notebooks/<ASSIGNMENT>/.
+ASSIGNMENT = "logistic_regression"
+#: The repository, which is the course root.
+ROOT = Path(__file__).resolve().parents[1]
+def _with_venv_on_path():
+    """nbgrader runs `alembic` and `jupyter` by name: put this Python's bin first on PATH."""
+    bin_dir = str(Path(sys.executable).parent)
+    if os.environ.get("PATH", "").split(os.pathsep)[0] != bin_dir:
+        os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+
+
+def config(root=ROOT):
+    """The nbgrader configuration of a course: its nbgrader_config.py, rooted at `root`.
+
+    Parameters
+    ----------
+    root : Path
+        The course root, holding notebooks/ and nbgrader_config.py (this
+        repository's is used when the root has none, e.g. a copy for tests).
+
+    Returns
+    -------
+    traitlets.config.Config
+    """
+    root = Path(root).resolve()
+    folder = root if (root / "nbgrader_config.py").exists() else ROOT
+    c = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
+    if folder != root:  # another course root: everything it produces goes under it
+        c.CourseDirectory.root = str(root)
+        c.CourseDirectory.db_url = f"sqlite:///{root / 'course' / 'gradebook.db'}"
+    return c
+
+
+def api(root=ROOT):
+    """A fresh NbGraderAPI on the course (one per thread: it is not thread-safe).
+
+    Parameters
+    ----------
+    root : Path
+        The course root.
+
+    Returns
+    -------
+    nbgrader.apps.NbGraderAPI
+    """
+    _with_venv_on_path()
+    # nbgrader's gradebook code emits SQLAlchemy warnings that say nothing to an instructor.
+    warnings.filterwarnings("ignore", module="nbgrader")
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    from nbgrader.apps import NbGraderAPI
+    from nbgrader.coursedir import CourseDirectory
+
+    c = config(root)
+    (Path(c.CourseDirectory.root) / "course").mkdir(parents=True, exist_ok=True)
+    return NbGraderAPI(CourseDirectory(config=c), config=c)
+
+
+def source_notebooks(root=ROOT):
+    """The assignment's notebook names, without .ipynb, in teaching order."""
+    return sorted(p.stem for p in (Path(root) / "notebooks" / ASSIGNMENT).glob("[0-9][0-9]_*.ipynb"))
+
+
+def gradebook_path(root=ROOT):
+    """The SQLite gradebook's file, or None when the gradebook is another database."""
+    url = config(root).CourseDirectory.db_url
+    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None

@@ -1,0 +1,134 @@
+"""The class report: what an instructor reads before the next lecture.
+
+From OUT/grades.csv it writes OUT/report.md with two plots beside it: the
+distribution of total scores, and the pass rate of every test; then the
+mistakes the judges named most often, with the message students saw.
+"""
+
+import csv
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only: the report is made where there may be no screen
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def read_grades(out_dir):
+    """The rows of OUT/grades.csv as dicts, scores as floats."""
+    with open(Path(out_dir) / "grades.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        row["score"], row["max_score"] = float(row["score"]), float(row["max_score"])
+    return rows
+
+
+def _totals(rows):
+    totals, maxima = defaultdict(float), defaultdict(float)
+    for row in rows:
+        totals[row["student"]] += row["score"]
+        maxima[row["student"]] += row["max_score"]
+    return {s: totals[s] / maxima[s] * 100 if maxima[s] else 0.0 for s in totals}
+
+
+def _pass_rates(rows):
+    passed, seen = Counter(), Counter()
+    for row in rows:
+        seen[row["test"]] += 1
+        passed[row["test"]] += row["status"] == "passed"
+    return {test: passed[test] / seen[test] * 100 for test in seen}
+
+
+def _plot_distribution(percentages, path):
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.hist(list(percentages.values()), bins=[0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100.001], edgecolor="white")
+    ax.set(xlabel="total score (% of the maximum)", ylabel="students", xlim=(0, 100),
+           title="How the class scored")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def _plot_pass_rates(rates, path):
+    tests = list(rates)
+    fig, ax = plt.subplots(figsize=(7, 0.28 * len(tests) + 1.2))
+    ax.barh(tests[::-1], [rates[t] for t in tests[::-1]], color="tab:green")
+    ax.set(xlabel="students who passed (%)", ylabel="test", xlim=(0, 100),
+           title="Which tests the class passed")
+    ax.tick_params(axis="y", labelsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def common_mistakes(rows, most=10):
+    """The named mistakes, most frequent first: (mistake, count, tests, an example message)."""
+    named = [r for r in rows if r["status"] == "failed" and r.get("mistake")]
+    counts = Counter(r["mistake"] for r in named)
+    result = []
+    for mistake, count in counts.most_common(most):
+        examples = [r for r in named if r["mistake"] == mistake]
+        tests = sorted({r["test"] for r in examples})
+        result.append((mistake, count, tests, examples[0]["message"]))
+    return result
+
+
+def write_report(out_dir):
+    """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
+
+    Parameters
+    ----------
+    out_dir : Path
+        A folder holding grades.csv.
+
+    Returns
+    -------
+    Path
+        report.md.
+    """
+    out_dir = Path(out_dir)
+    rows = read_grades(out_dir)
+    percentages, rates = _totals(rows), _pass_rates(rows)
+    _plot_distribution(percentages, out_dir / "score_distribution.png")
+    _plot_pass_rates(rates, out_dir / "pass_rates.png")
+    statuses = Counter(r["status"] for r in rows)
+    lines = [
+        "# Class report",
+        "",
+        f"{len(percentages)} students, {len(rates)} tests; mean total {sum(percentages.values()) / len(percentages):.0f} %.",
+        "Tests by status: " + ", ".join(f"{status} {n}" for status, n in statuses.most_common()) + ".",
+        "",
+        "## Score distribution",
+        "",
+        "![Score distribution](score_distribution.png)",
+        "",
+        "## Pass rate per test",
+        "",
+        "![Pass rates](pass_rates.png)",
+        "",
+        "| test | passed |",
+        "|---|---|",
+        *[f"| {test} | {rate:.0f} % |" for test, rate in sorted(rates.items(), key=lambda item: item[1])],
+        "",
+        "## Most common mistakes",
+        "",
+    ]
+    mistakes = common_mistakes(rows)
+    if mistakes:
+        lines += ["| mistake | students | tests | what they read |", "|---|---|---|---|"]
+        lines += [f"| {m} | {n} | {', '.join(tests)} | {message.replace('|', '/')} |" for m, n, tests, message in mistakes]
+    else:
+        lines.append("No mistake was named by the judges.")
+    trouble = [r for r in rows if r["status"] in ("error", "timeout", "unreadable")]
+    if trouble:
+        lines += ["", "## Submissions that could not be fully graded", "",
+                  "| student | notebook | status | message |", "|---|---|---|---|"]
+        seen = set()
+        for r in trouble:
+            if (r["student"], r["notebook"], r["status"]) not in seen:
+                seen.add((r["student"], r["notebook"], r["status"]))
+                lines.append(f"| {r['student']} | {r['notebook']} | {r['status']} | {r['message'].replace('|', '/')} |")
+    report = out_dir / "report.md"
+    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return report

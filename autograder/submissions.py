@@ -1,0 +1,126 @@
+"""Finding students' notebooks in a folder of submissions and matching them to the assignment.
+
+Two layouts are accepted, and may be mixed:
+
+- an unzipped LMS download: SUBMISSIONS/<student>/<notebook>.ipynb;
+- nbgrader's own: SUBMISSIONS/<student>/<assignment>/<notebook>.ipynb.
+
+A renamed copy such as `03_two_features (1).ipynb` or `03_two_features-Copy1.ipynb`
+is matched to its notebook; a file that matches no notebook is reported, never
+silently dropped.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+#: What browsers, JupyterLab and LMSs add to a file name when they copy it.
+_COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|[-_ ]copy\d*|[-_ ]\d+)$", re.IGNORECASE)
+_STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
+
+
+@dataclass
+class Submission:
+    """One student's notebooks.
+
+    Attributes
+    ----------
+    student : str
+        The student id (the folder's name).
+    notebooks : dict of str to Path
+        Notebook name (as in the assignment) to the file submitted for it.
+    unmatched : list of Path
+        .ipynb files that match no notebook of the assignment.
+    duplicates : list of Path
+        Further files for a notebook that already has one (the exact name wins,
+        then the newest file).
+    """
+
+    student: str
+    notebooks: dict = field(default_factory=dict)
+    unmatched: list = field(default_factory=list)
+    duplicates: list = field(default_factory=list)
+
+
+def match_notebook(path, notebooks):
+    """The assignment notebook a file is a copy of, or None.
+
+    Parameters
+    ----------
+    path : Path
+        A submitted .ipynb file.
+    notebooks : list of str
+        The assignment's notebook names, e.g. "03_two_features".
+
+    Returns
+    -------
+    str or None
+    """
+    stem = Path(path).stem.strip()
+    while True:  # "03_two_features (1)-Copy1" loses both suffixes
+        shorter = _COPY_SUFFIX.sub("", stem).strip()
+        if shorter == stem:
+            break
+        stem = shorter
+    canonical = {re.sub(r"[\s-]+", "_", n.lower()): n for n in notebooks}
+    key = re.sub(r"[\s-]+", "_", stem.lower())
+    if key in canonical:
+        return canonical[key]
+    number = re.match(r"^(\d{1,2})(?:_|$)", key)
+    by_number = [n for n in notebooks if number and int(n[:2]) == int(number.group(1))]
+    return by_number[0] if len(by_number) == 1 else None
+
+
+def _notebook_files(folder):
+    return sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and p.is_file())
+
+
+def discover(submissions_dir, notebooks):
+    """Every student's submission under a folder.
+
+    Parameters
+    ----------
+    submissions_dir : Path
+        One sub-folder per student.
+    notebooks : list of str
+        The assignment's notebook names.
+
+    Returns
+    -------
+    submissions : list of Submission
+        In order of student id.
+    problems : list of str
+        Folders that are not students (a bad id) and loose files, described.
+
+    Raises
+    ------
+    FileNotFoundError
+        When `submissions_dir` is not a folder.
+    """
+    submissions_dir = Path(submissions_dir)
+    if not submissions_dir.is_dir():
+        raise FileNotFoundError(f"no such folder: {submissions_dir}")
+    submissions, problems = [], []
+    for entry in sorted(submissions_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir():
+            problems.append(f"{entry.name}: a file at the top level, not a student's folder (ignored)")
+            continue
+        if not _STUDENT_ID.match(entry.name):
+            problems.append(f"{entry.name}: not usable as a student id (letters, digits, _ . @ - only; ignored)")
+            continue
+        submission = Submission(entry.name)
+        for path in _notebook_files(entry):
+            name = match_notebook(path, notebooks)
+            if name is None:
+                submission.unmatched.append(path)
+            elif name not in submission.notebooks:
+                submission.notebooks[name] = path
+            else:
+                kept = submission.notebooks[name]
+                better = (path.stem == name, path.stat().st_mtime) > (kept.stem == name, kept.stat().st_mtime)
+                submission.notebooks[name], extra = (path, kept) if better else (kept, path)
+                submission.duplicates.append(extra)
+        submissions.append(submission)
+    return submissions, problems

@@ -1,0 +1,292 @@
+"""The instructor's pipeline, end to end through the CLI: release, grade, report.
+
+One class of students is graded once (in a course copied to a temporary folder,
+so the repository's own gradebook is never touched):
+
+- ada: the instructor's answers, in nbgrader's submitted/<student>/<assignment>/ layout;
+- vera: correct answers written differently (loops, math, np.where, stacked parameters, ...);
+- will: typical mistakes in seven tests, and nothing else wrong;
+- pat: two notebooks, one renamed "03_two_features (1).ipynb", plus a stray notebook;
+- bob: notebook 01 is not JSON, notebook 02 is right.
+"""
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import course
+from autograder.grading import cell_status
+from autograder.samples import fill_with_answers
+from autograder.submissions import discover, match_notebook
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = course.source_notebooks(REPO)
+
+#: Correct answers written another way than the instructor's.
+VARIANTS = {
+    "sigmoid": "def sigmoid(z):\n    return 0.5 * (1 + np.tanh(0.5 * np.asarray(z, dtype=float)))\n",
+    "log_loss": "def log_loss(a, y):\n    a, y = np.asarray(a, float), np.asarray(y, float)\n"
+                "    return np.where(y == 1, -np.log(a), -np.log1p(-a))\n",
+    "dL_dz": "def dL_dz(a, y):\n    return (-y / a + (1 - y) / (1 - a)) * (a * (1 - a))\n",
+    "example_gradients": "def example_gradients(x1, x2, y, w1, w2, b):\n"
+                         "    a = 1 / (1 + math.exp(-(w1 * x1 + w2 * x2 + b)))\n"
+                         "    return [(a - y) * x1, (a - y) * x2, a - y]\n",
+    "update_parameters": "def update_parameters(w, b, dw, db, learning_rate):\n    new_w = w.copy()\n"
+                         "    for j in range(len(w)):\n        new_w[j] -= learning_rate * dw[j]\n"
+                         "    return new_w, float(b - learning_rate * db)\n",
+    "gradients_loop": "def gradients_loop(X, y, w, b):\n    dz = 1 / (1 + np.exp(-(X @ w + b))) - y\n"
+                      "    return np.dot(X.T, dz) / len(y), np.mean(dz)\n",
+    "predict": "def predict(X, w, b, threshold=0.5):\n"
+               "    return np.array([int(1 / (1 + math.exp(-(x @ w + b))) >= threshold) for x in X])\n",
+    "make_minibatches": "def make_minibatches(X, y, batch_size, rng):\n    idx = np.arange(len(y))\n    rng.shuffle(idx)\n"
+                        "    return [(X[idx[k:k + batch_size]], y[idx[k:k + batch_size]]) for k in range(0, len(y), batch_size)]\n",
+    "momentum_update": "def momentum_update(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):\n"
+                       "    v = beta * np.append(v_w, v_b) + (1 - beta) * np.append(dw, db)\n"
+                       "    theta = np.append(w, b) - learning_rate * v\n    return theta[:-1], theta[-1], v[:-1], v[-1]\n",
+    "scenario_answers": "answer_higher_loss = ' b '\nanswer_loss_ratio = 21.85\n",
+}
+
+#: Typical mistakes that cost exactly one test each: {grade_id of the answer cell: (code, failing test, mistake)}.
+MISTAKES = {
+    "dL_dz": ("def dL_dz(a, y):\n    return y - a\n", "test_dL_dz", "dLdz_y_minus_a"),
+    "update_parameters": ("def update_parameters(w, b, dw, db, learning_rate):\n"
+                          "    return w + learning_rate * dw, b + learning_rate * db\n",
+                          "test_update_parameters", "gradient_ascent"),
+    "compute_cost": ("def compute_cost(X, y, w, b):\n    a = 1 / (1 + np.exp(-(X @ w + b)))\n"
+                     "    return -np.sum(y * np.log(a) + (1 - y) * np.log(1 - a))\n", "test_compute_cost", "missing_1_over_m"),
+    "predict": ("def predict(X, w, b, threshold=0.5):\n    return (1 / (1 + np.exp(-(X @ w + b))) < threshold).astype(int)\n",
+                "test_predict", "predict_inverted"),
+    "train_minibatch": ("def train_minibatch(X, y, batch_size, learning_rate, epochs, seed=0):\n"
+                        "    w, b, costs = np.zeros(X.shape[1]), 0.0, []\n    for _ in range(epochs):\n"
+                        "        _, dw, db = cost_and_gradients(X, y, w, b)\n"
+                        "        w, b = w - learning_rate * dw, b - learning_rate * db\n"
+                        "        costs.append(cost_and_gradients(X, y, w, b)[0])\n    return w, b, costs\n",
+                        "test_train_minibatch", "one_update_per_epoch"),
+    "train_momentum": ("def train_momentum(X, y, learning_rate, num_iterations, beta=0.9):\n"
+                       "    w, b, costs = np.zeros(X.shape[1]), 0.0, []\n    for _ in range(num_iterations):\n"
+                       "        cost, dw, db = cost_and_gradients(X, y, w, b)\n        costs.append(cost)\n"
+                       "        w, b = w - learning_rate * dw, b - learning_rate * db\n    return w, b, costs\n",
+                       "test_train_momentum", "momentum_ignored"),
+    "scenario_answers": ("answer_higher_loss = 'A'\nanswer_loss_ratio = 21.85\n", "test_scenario_higher_loss", "wrong_answer"),
+}
+
+
+def _cli(*args, check=True):
+    result = subprocess.run([sys.executable, "-m", "autograder", *args], capture_output=True, text=True, timeout=600)
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def _write_student(folder, root, names, answers=None, rename=None):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        filled = fill_with_answers(released, source, {k: v for k, v in (answers or {}).items()})
+        nbformat.write(filled, folder / f"{(rename or {}).get(name, name)}.ipynb")
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    """Release, make the class, grade it with two jobs, write the report; return (root, out, grade output)."""
+    root = tmp_path_factory.mktemp("course")
+    shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    released = _cli("--course", str(root), "release")
+    assert "released 8 notebooks" in released.stdout
+    submissions, out = root / "downloads", root / "out"
+    _write_student(submissions / "ada" / course.ASSIGNMENT, root, NOTEBOOKS)
+    _write_student(submissions / "vera", root, NOTEBOOKS, VARIANTS)
+    _write_student(submissions / "will", root, NOTEBOOKS, {k: code for k, (code, _, _) in MISTAKES.items()})
+    _write_student(submissions / "pat", root, ["01_model_and_loss", "03_two_features"],
+                   rename={"03_two_features": "03_two_features (1)"})
+    (submissions / "pat" / "my_notes.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()))
+    _write_student(submissions / "bob", root, ["02_chain_rule"])
+    (submissions / "bob" / "01_model_and_loss.ipynb").write_text('{"cells": [', encoding="utf-8")
+    result = _cli("--course", str(root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
+    _cli("report", str(out))
+    return root, out, result
+
+
+def _rows(out):
+    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _by_student(out, student):
+    return {r["test"]: r for r in _rows(out) if r["student"] == student}
+
+
+def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded):
+    root, _, _ = graded
+    folder = root / "release" / course.ASSIGNMENT
+    assert sorted(p.stem for p in folder.glob("*.ipynb")) == NOTEBOOKS
+    assert (folder / "checks.py").exists() and (folder / "data" / "breast_cancer.csv").exists()
+    assert not list(folder.rglob("__pycache__"))
+    for path in folder.glob("*.ipynb"):
+        text = path.read_text(encoding="utf-8")
+        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "assert_correct" not in text
+        assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+
+
+def test_grades_csv_has_the_required_columns_and_a_row_per_student_and_test(graded):
+    _, out, _ = graded
+    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert header[:7] == ["student", "notebook", "test", "score", "max_score", "status", "message"]
+    rows = _rows(out)
+    tests = {r["test"] for r in rows}
+    assert len(rows) == 5 * len(tests)
+    assert {r["status"] for r in rows} <= {"passed", "failed", "error", "timeout", "missing", "unreadable"}
+    assert all((r["status"] == "passed") == (r["message"] == "") for r in rows)
+
+
+def test_the_instructors_answers_earn_full_marks_in_every_notebook(graded):
+    _, out, _ = graded
+    rows = _by_student(out, "ada").values()
+    assert {r["notebook"] for r in rows} == set(NOTEBOOKS)
+    assert all(r["status"] == "passed" and float(r["score"]) == float(r["max_score"]) for r in rows)
+
+
+def test_correct_answers_written_differently_earn_full_marks(graded):
+    _, out, _ = graded
+    failed = {t: r["message"] for t, r in _by_student(out, "vera").items() if r["status"] != "passed"}
+    assert failed == {}
+
+
+def test_typical_mistakes_lose_points_in_exactly_their_tests_with_the_mistake_named(graded):
+    _, out, _ = graded
+    rows = _by_student(out, "will")
+    expected = {test: mistake for _, test, mistake in MISTAKES.values()}
+    assert {t for t, r in rows.items() if r["status"] != "passed"} == set(expected)
+    for test, mistake in expected.items():
+        assert rows[test]["status"] == "failed" and float(rows[test]["score"]) == 0
+        assert rows[test]["mistake"] == mistake, rows[test]["message"]
+        assert rows[test]["message"] and "\n" not in rows[test]["message"]
+
+
+def test_renamed_missing_and_stray_notebooks_are_handled_and_reported(graded):
+    _, out, result = graded
+    rows = _by_student(out, "pat")
+    for test, row in rows.items():
+        if row["notebook"] in ("01_model_and_loss", "03_two_features"):
+            assert row["status"] == "passed", (test, row["message"])
+        else:
+            assert row["status"] == "missing" and row["message"] == "notebook not submitted"
+    assert "03_two_features (1).ipynb as 03_two_features.ipynb" in result.stdout
+    assert "my_notes.ipynb matches no notebook" in result.stdout
+    assert "my_notes.ipynb" in (out / "notes.txt").read_text()
+
+
+def test_a_broken_notebook_is_unreadable_and_costs_only_itself(graded):
+    _, out, _ = graded
+    rows = _by_student(out, "bob")
+    for row in rows.values():
+        if row["notebook"] == "01_model_and_loss":
+            assert row["status"] == "unreadable" and "not a readable notebook" in row["message"]
+        elif row["notebook"] == "02_chain_rule":
+            assert row["status"] == "passed"
+        else:
+            assert row["status"] == "missing"
+
+
+def test_summary_csv_totals_per_notebook_ready_for_an_lms(graded):
+    _, out, _ = graded
+    with open(out / "summary.csv", newline="", encoding="utf-8") as f:
+        table = {r["student"]: r for r in csv.DictReader(f)}
+    assert set(table) == {"ada", "vera", "will", "pat", "bob"}
+    assert float(table["ada"]["total"]) == float(table["ada"]["max"]) > 0
+    rows = _rows(out)
+    for student, line in table.items():
+        mine = [r for r in rows if r["student"] == student]
+        assert float(line["total"]) == sum(float(r["score"]) for r in mine)
+        for notebook in NOTEBOOKS:
+            assert float(line[notebook]) == sum(float(r["score"]) for r in mine if r["notebook"] == notebook)
+    assert float(table["will"]["total"]) < float(table["will"]["max"])
+
+
+def test_feedback_is_written_for_every_graded_notebook(graded):
+    _, out, _ = graded
+    assert sorted(p.stem for p in (out / "feedback" / "ada").glob("*.html")) == NOTEBOOKS
+    assert sorted(p.stem for p in (out / "feedback" / "pat").glob("*.html")) == ["01_model_and_loss", "03_two_features"]
+    html = (out / "feedback" / "will" / "02_chain_rule.html").read_text(encoding="utf-8")
+    assert "the sign is the other way round" in html
+
+
+def test_the_report_shows_distribution_pass_rates_and_named_mistakes(graded):
+    _, out, _ = graded
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert (out / "score_distribution.png").stat().st_size > 1000 and (out / "pass_rates.png").stat().st_size > 1000
+    assert "5 students" in report and "| test_dL_dz |" in report
+    for _, _, mistake in MISTAKES.values():
+        assert f"| {mistake} |" in report
+    assert "unreadable" in report
+
+
+def test_regrading_is_idempotent(graded):
+    root, out, _ = graded
+    subset, again = root / "subset", root / "again"
+    for student in ("pat", "bob"):  # the quick ones
+        shutil.copytree(root / "downloads" / student, subset / student)
+    _cli("--course", str(root), "grade", str(subset), "--out", str(again))
+    assert _rows(again) == [r for r in _rows(out) if r["student"] in ("pat", "bob")]
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda tmp: tmp / "nowhere", "no such folder"),
+    (lambda tmp: tmp, "no notebook of the assignment"),
+])
+def test_bad_input_exits_non_zero_with_a_clear_message(tmp_path, make, words):
+    result = _cli("grade", str(make(tmp_path)), "--out", str(tmp_path / "out"), check=False)
+    assert result.returncode == 2 and words in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("filename, expected", [
+    ("03_two_features.ipynb", "03_two_features"),
+    ("03_two_features (1).ipynb", "03_two_features"),
+    ("03_two_features (1)-Copy1.ipynb", "03_two_features"),
+    ("03_Two-Features.ipynb", "03_two_features"),
+    ("03.ipynb", "03_two_features"),
+    ("3_my_version.ipynb", "03_two_features"),
+    ("two_features.ipynb", None),
+    ("notes.ipynb", None),
+    ("09_extra.ipynb", None),
+])
+def test_submitted_files_are_matched_to_their_notebook(filename, expected):
+    assert match_notebook(Path(filename), NOTEBOOKS) == expected
+
+
+def test_discover_reads_both_layouts_and_keeps_the_exact_name_over_a_copy(tmp_path):
+    (tmp_path / "ann" / course.ASSIGNMENT).mkdir(parents=True)
+    (tmp_path / "ann" / course.ASSIGNMENT / "01_model_and_loss.ipynb").write_text("{}")
+    (tmp_path / "ann" / "01_model_and_loss (2).ipynb").write_text("{}")
+    (tmp_path / "bo").mkdir()
+    (tmp_path / "bo" / "02_chain_rule.ipynb").write_text("{}")
+    (tmp_path / "loose.ipynb").write_text("{}")
+    (tmp_path / "bad id!").mkdir()
+    submissions, problems = discover(tmp_path, NOTEBOOKS)
+    assert [s.student for s in submissions] == ["ann", "bo"]
+    assert submissions[0].notebooks["01_model_and_loss"].name == "01_model_and_loss.ipynb"
+    assert [p.name for p in submissions[0].duplicates] == ["01_model_and_loss (2).ipynb"]
+    assert len(problems) == 2
+
+
+@pytest.mark.parametrize("outputs, score, expected", [
+    ([], 2, ("passed", "", "")),
+    ([{"output_type": "error", "ename": "AssertionError", "evalue": "dL_dz: is y − a.\n[mistake: dLdz_y_minus_a]"}], 0,
+     ("failed", "dL_dz: is y − a.", "dLdz_y_minus_a")),
+    ([{"output_type": "error", "ename": "NotImplementedError", "evalue": ""}], 0,
+     ("failed", "not implemented yet", "not_implemented")),
+    ([{"output_type": "error", "ename": "CellTimeoutError", "evalue": "No reply"}], 0,
+     ("timeout", "the cell ran longer than the time limit and was stopped", "")),
+    ([{"output_type": "error", "ename": "NameError", "evalue": "name 'sigmoid' is not defined"}], 0,
+     ("error", "NameError: name 'sigmoid' is not defined", "")),
+])
+def test_cell_status_reads_the_graded_cell(outputs, score, expected):
+    assert cell_status({"outputs": outputs}, score, 2) == expected
