@@ -6,14 +6,18 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test venv clean outputs
+.PHONY: demo test venv clean outputs bwrap
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults.
-demo: $(VENV)/.installed
+demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed bwrap
 	$(PYTHON) -m pytest
+
+# Grading runs students' kernels in bubblewrap (Debian's package; needs root to install).
+bwrap:
+	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }
 
 venv: $(VENV)/.installed
 

@@ -8,12 +8,14 @@
 - `concepts`: the same for the answers to concept questions;
 - `compare`: the tolerances, stated once.
 
-`check(name, fn)` captures and judges in one process; `assert_correct` and
-`assert_concept` are what the notebooks' hidden tests call.
+`check(name, fn)` captures and judges in one process. The notebooks' hidden
+tests call `capture.submit` / `capture.submit_answer`: during grading they only
+record (the kernel is sandboxed, without judges) and the grader judges the
+record; elsewhere they judge at once.
 """
 
-from autograder.capture import capture
-from autograder.concepts import capture_answer, judge_concept
+from autograder.capture import capture, capture_answer
+from autograder.concepts import judge_concept
 from autograder.judges import Verdict, judge
 
 
@@ -34,24 +36,4 @@ def check(name, fn):
     return judge(name, capture(name, fn))
 
 
-def _raise_unless_passed(verdict):
-    """AssertionError carrying the judge's message, then the mistake's id on a line of its own.
-
-    The first line is what the student reads (and what grades.csv shows); the
-    `[mistake: id]` line lets the class report count mistakes by name.
-    """
-    if not verdict.passed:
-        raise AssertionError(f"{verdict.message}\n[mistake: {verdict.mistake}]")
-
-
-def assert_correct(name, fn):
-    """Raise AssertionError with the judge's message unless `fn` is a right `name`."""
-    _raise_unless_passed(check(name, fn))
-
-
-def assert_concept(question, answer):
-    """Raise AssertionError with the judge's message unless `answer` answers `question`."""
-    _raise_unless_passed(judge_concept(question, capture_answer(answer)))
-
-
-__all__ = ["Verdict", "assert_concept", "assert_correct", "capture", "check", "judge"]
+__all__ = ["Verdict", "capture", "capture_answer", "check", "judge", "judge_concept"]

@@ -8,7 +8,11 @@ imports no reference answer.
 """
 
 import inspect
+import json
+import numbers
+import os
 import warnings
+from pathlib import Path
 
 import numpy as np
 
@@ -125,3 +129,62 @@ def capture(name, fn):
         "defaults": _defaults(fn),
         "cases": [_call(name, fn, case) for case in probes.cases(name)],
     }
+
+
+def capture_answer(answer):
+    """A student's answer to a concept question as plain JSON data.
+
+    Parameters
+    ----------
+    answer : object
+        What the student assigned to the answer variable.
+
+    Returns
+    -------
+    str, float, sorted list of str, dict of str to str, or None
+    """
+    if answer is None or isinstance(answer, str):
+        return answer
+    if isinstance(answer, bool):
+        return str(answer)
+    if isinstance(answer, numbers.Real):
+        return float(answer)
+    if isinstance(answer, dict):
+        return {str(k): str(v) for k, v in answer.items()}
+    if isinstance(answer, (set, frozenset, list, tuple)):
+        return sorted(str(v) for v in answer)
+    return repr(answer)
+
+
+def _keep(kind, name, record):
+    """Write a record where the grader collects them (LOGREG_RECORDS), when grading."""
+    folder = os.environ.get("LOGREG_RECORDS")
+    if folder:
+        Path(folder, f"{kind}-{name}.json").write_text(json.dumps(record), encoding="utf-8")
+    return record
+
+
+def _judge_here(kind, name, record):
+    """Where the judges are importable (the instructor's own runs), judge now; in the sandbox they are not."""
+    try:
+        from autograder.concepts import judge_concept
+        from autograder.judges import judge
+    except ImportError:
+        return  # graded outside the kernel, from the record
+    verdict = judge(name, record) if kind == "function" else judge_concept(name, record)
+    if not verdict.passed:
+        raise AssertionError(f"{verdict.message}\n[mistake: {verdict.mistake}]")
+
+
+def submit(name, fn):
+    """What a hidden test does with a graded function: capture it, and judge it where that can be done.
+
+    During grading the kernel runs in a sandbox without the judges: the record
+    (plain numbers) is left for the grader, whose verdict is the one that counts.
+    """
+    _judge_here("function", name, _keep("function", name, capture(name, fn)))
+
+
+def submit_answer(question, answer):
+    """The same for the answer to a concept question."""
+    _judge_here("concept", question, _keep("concept", question, capture_answer(answer)))

@@ -7,7 +7,6 @@ probably misread, never what the answer is.
 """
 
 import math
-import numbers
 
 from autograder.judges import Verdict
 from solutions import log_loss
@@ -15,31 +14,6 @@ from solutions.concepts import ANSWERS, OPTIONS, SCENARIO
 
 #: Relative tolerance for numeric answers: a student may round to 3 significant digits.
 NUMBER_RTOL = 1e-2
-
-
-def capture_answer(answer):
-    """A student's answer as plain JSON data: str, float, sorted list of str or dict of str.
-
-    Parameters
-    ----------
-    answer : object
-        What the student assigned to the answer variable.
-
-    Returns
-    -------
-    str, float, list, dict or None
-    """
-    if answer is None or isinstance(answer, str):
-        return answer
-    if isinstance(answer, bool):
-        return str(answer)
-    if isinstance(answer, numbers.Real):
-        return float(answer)
-    if isinstance(answer, dict):
-        return {str(k): str(v) for k, v in answer.items()}
-    if isinstance(answer, (set, frozenset, list, tuple)):
-        return sorted(str(v) for v in answer)
-    return repr(answer)
 
 
 def _letter(text):

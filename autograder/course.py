@@ -50,13 +50,27 @@ def config(root=ROOT):
     return c
 
 
-def api(root=ROOT):
-    """A fresh NbGraderAPI on the course (one per thread: it is not thread-safe).
+def limits(root=ROOT):
+    """The limits from the config: cell_timeout and notebook_timeout (s), memory_limit (bytes), max_output (chars)."""
+    c = config(root)
+    sandbox = c.get("Sandbox", {})
+    return {"cell_timeout": float(c.Execute.get("timeout", 60)),
+            "notebook_timeout": float(sandbox.get("notebook_timeout", 300)),
+            "memory_limit": int(sandbox.get("memory_limit", 2 * 1024**3)),
+            "max_output": int(sandbox.get("max_output", 20_000))}
+
+
+def api(root=ROOT, runtime=None):
+    """A fresh NbGraderAPI on the course (one per process: it is not thread-safe).
 
     Parameters
     ----------
     root : Path
         The course root.
+    runtime : Path, optional
+        A private folder for the kernels' connection file and sockets: given
+        when grading, so that each student's kernels talk over Unix sockets
+        that only they can see (the sandbox has no network).
 
     Returns
     -------
@@ -72,6 +86,12 @@ def api(root=ROOT):
 
     c = config(root)
     (Path(c.CourseDirectory.root) / "course").mkdir(parents=True, exist_ok=True)
+    if runtime is not None:
+        from autograder.sandbox import KERNEL_NAME
+        c.Execute.kernel_name = KERNEL_NAME
+        c.KernelManager.transport = "ipc"
+        c.KernelManager.ip = str(Path(runtime) / "kernel")
+        c.KernelManager.connection_file = str(Path(runtime) / "kernel.json")
     return NbGraderAPI(CourseDirectory(config=c), config=c)
 
 

@@ -9,7 +9,9 @@ first line of what the student needs to read.
 """
 
 import csv
+import json
 import multiprocessing
+import os
 import re
 import shutil
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,7 +20,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import course
+from autograder import course, trusted
 from autograder.submissions import discover
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "unreadable")
@@ -56,13 +58,10 @@ class Outcome:
 
 
 def tests_of(root=course.ROOT):
-    """The autograder cells of every notebook: {notebook: [(grade_id, points), ...]} in cell order."""
-    tests = {}
-    for name in course.source_notebooks(root):
-        nb = nbformat.read(Path(root) / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-        tests[name] = [(c.metadata["nbgrader"]["grade_id"], float(c.metadata["nbgrader"]["points"]))
-                       for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")]
-    return tests
+    """The autograder cells of every notebook, {notebook: [trusted.Test, ...]}, in course order."""
+    folder = Path(root) / "notebooks" / course.ASSIGNMENT
+    return {name: trusted.tests_of(nbformat.read(folder / f"{name}.ipynb", as_version=4))
+            for name in course.source_notebooks(root)}
 
 
 def _first_line(text):
@@ -79,7 +78,7 @@ def _unreadable(path):
 
 
 def cell_status(cell, score, max_score):
-    """(status, message, mistake) of one autograded test cell, from its error output."""
+    """(status, message, mistake) of one test cell from its error output, as the kernel saw it."""
     errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
     if not errors:
         return ("passed" if score >= max_score else "failed"), "", ""
@@ -95,8 +94,42 @@ def cell_status(cell, score, max_score):
     return "error", f"{ename}: {_first_line(evalue)}".strip(": "), ""
 
 
+def trusted_status(test, verdicts, cell, fate, limits):
+    """(score, status, message, mistake) of a test from the verdicts on its records.
+
+    Parameters
+    ----------
+    test : trusted.Test
+    verdicts : list of judges.Verdict or None
+        One per record of the test; None where the hidden test left no record.
+    cell : dict or None
+        The test cell of the graded copy, for what the kernel saw.
+    fate : dict
+        The sandbox's report on the notebook's kernel ({} when none).
+    limits : dict
+        course.limits().
+    """
+    if verdicts and all(v is not None and v.passed for v in verdicts):
+        return test.points, "passed", "", ""
+    failed = [v for v in verdicts if v is not None and not v.passed]
+    if failed:
+        return 0.0, "failed", _first_line(failed[0].message), failed[0].mistake
+    if fate.get("reason") == "timeout":
+        return 0.0, "timeout", (f"the notebook ran past its time limit of {limits['notebook_timeout']:g} s "
+                                "and was stopped before this test"), ""
+    status, message, mistake = cell_status(cell, 0, test.points) if cell is not None else ("error", "", "")
+    if status == "timeout":
+        return 0.0, status, f"a cell ran longer than {limits['cell_timeout']:g} s and was stopped", ""
+    if fate.get("returncode") not in (None, 0):
+        return 0.0, "error", ("the kernel stopped before this test (exit code "
+                              f"{fate['returncode']}): os._exit, a crash, or the memory limit"), ""
+    if status in ("error", "failed") and message:
+        return 0.0, "error", f"the hidden test did not run: {message}", mistake
+    return 0.0, "error", "the hidden test did not run (its cell was not reached)", ""
+
+
 def _stage(submission, root, notes):
-    """Copy a student's readable notebooks into nbgrader's submitted folder; return the unreadable ones."""
+    """Copy a student's readable notebooks into nbgrader's submitted folder; return (staged, unreadable)."""
     unreadable, readable = {}, {}
     for name, path in submission.notebooks.items():
         problem = _unreadable(path)
@@ -106,7 +139,7 @@ def _stage(submission, root, notes):
             readable[name] = path.read_bytes()  # read first: SUBMISSIONS may be nbgrader's own submitted/
             if path.stem != name:
                 notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
-    for step in ("submitted", "autograded", "feedback"):  # re-grading starts from what is submitted now
+    for step in STEPS:  # re-grading starts from what is submitted now
         shutil.rmtree(Path(root) / "course" / step / submission.student, ignore_errors=True)
     folder = Path(root) / "course" / "submitted" / submission.student / course.ASSIGNMENT
     folder.mkdir(parents=True)
@@ -114,11 +147,30 @@ def _stage(submission, root, notes):
         (folder / f"{name}.ipynb").write_bytes(content)
     notes += [f"{submission.student}: {p.name} matches no notebook of the assignment (ignored)" for p in submission.unmatched]
     notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
-    return unreadable
+    return sorted(readable), unreadable
+
+
+#: What grading keeps per student under course/: nbgrader's steps, then the sandbox's.
+STEPS = ("submitted", "autograded", "feedback", "records", "kernels", "runtime")
+
+
+def _sandbox_environment(root, student):
+    """Make the sandbox kernelspec, the capturing library and this student's private folders."""
+    from autograder import sandbox
+
+    base = Path(root) / "course"
+    runtime = base / "runtime" / student
+    runtime.mkdir(parents=True, exist_ok=True)
+    os.environ["JUPYTER_PATH"] = str(sandbox.install_kernelspec(base / "jupyter").parents[1])
+    os.environ["LOGREG_KERNEL_LIB"] = str(sandbox.kernel_library(base / "kernel_lib"))
+    limits = course.limits(root)
+    os.environ["LOGREG_NOTEBOOK_TIMEOUT"] = str(limits["notebook_timeout"])
+    os.environ["LOGREG_MEMORY_LIMIT"] = str(limits["memory_limit"])
+    return runtime, limits
 
 
 def grade_one(submission, tests, root=course.ROOT):
-    """Autograde one student's submission and describe every test.
+    """Autograde one student's submission, notebook by notebook, each in a fresh sandboxed kernel.
 
     Parameters
     ----------
@@ -133,39 +185,78 @@ def grade_one(submission, tests, root=course.ROOT):
     Outcome
     """
     notes = []
-    unreadable = _stage(submission, root, notes)
-    api = course.api(root)
     student = submission.student
-    result = api.autograde(course.ASSIGNMENT, student) if len(unreadable) < len(submission.notebooks) else {"success": True}
-    if not result["success"]:
-        notes.append(f"{student}: autograde failed: {_first_line(result.get('error', ''))}")
-    else:
-        api.generate_feedback(course.ASSIGNMENT, student)
-    autograded = Path(root) / "course" / "autograded" / student / course.ASSIGNMENT
+    staged, unreadable = _stage(submission, root, notes)
     rows = []
+    if staged:
+        runtime, limits = _sandbox_environment(root, student)
+        api = course.api(root, runtime=runtime)
+        for notebook in staged:
+            rows += _grade_notebook(api, student, notebook, tests[notebook], root, limits, notes)
+        api.generate_feedback(course.ASSIGNMENT, student)
     for notebook, cells in tests.items():
-        for test, points in cells:
-            rows.append(_row(api, student, notebook, test, points, submission, unreadable, autograded, result))
+        if notebook in staged:
+            continue
+        status, message = ("unreadable", unreadable[notebook]) if notebook in unreadable else ("missing", "notebook not submitted")
+        rows += [Row(student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
+    order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
+    rows.sort(key=lambda r: order[(r.notebook, r.test)])
     return Outcome(student, rows, notes)
 
 
-def _row(api, student, notebook, test, points, submission, unreadable, autograded, result):
-    def row(status, message, score=0.0, mistake=""):
-        return Row(student, notebook, test, score, points, status, message, mistake)
+def _grade_notebook(api, student, notebook, tests, root, limits, notes):
+    """nbgrader autograde of one notebook in the sandbox, then the trusted verdicts: rows of that notebook."""
+    base = Path(root) / "course"
+    records, fate_file = base / "records" / student / notebook, base / "kernels" / student / f"{notebook}.json"
+    records.mkdir(parents=True, exist_ok=True)
+    fate_file.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["LOGREG_RECORDS_DIR"], os.environ["LOGREG_KERNEL_REPORT"] = str(records), str(fate_file)
+    api.coursedir.notebook_id = notebook
+    try:
+        result = api.autograde(course.ASSIGNMENT, student)
+    finally:
+        api.coursedir.notebook_id = "*"
+    if not result["success"]:
+        notes.append(f"{student}: {notebook}: nbgrader could not finish it ({_last_error(result)})")
+    fate = json.loads(fate_file.read_text()) if fate_file.exists() else {}
+    graded = base / "autograded" / student / course.ASSIGNMENT / f"{notebook}.ipynb"
+    copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / course.ASSIGNMENT / f"{notebook}.ipynb",
+                         as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in copy.cells}
+    rows, decided = [], {}
+    for test in tests:
+        verdicts = [trusted.judge_record(records, kind, name) for kind, name in test.records]
+        score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
+        rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
+        decided[test.grade_id] = (score, test.points, message)
+    _record_scores(api, student, notebook, rows, notes)
+    if trusted.truncate_outputs(copy, limits["max_output"]):
+        notes.append(f"{student}: {notebook}: outputs longer than {limits['max_output']} characters were cut")
+    graded.parent.mkdir(parents=True, exist_ok=True)
+    if graded.exists():
+        graded.chmod(0o644)  # nbgrader leaves graded copies read-only
+    nbformat.write(trusted.annotate(copy, decided), graded)
+    return rows
 
-    if notebook not in submission.notebooks:
-        return row("missing", "notebook not submitted")
-    if notebook in unreadable:
-        return row("unreadable", unreadable[notebook])
-    path = autograded / f"{notebook}.ipynb"
-    if not result["success"] or not path.exists():
-        return row("error", f"autograding failed: {_first_line(result.get('error', '')) or 'no graded copy'}")
-    score = float(api.gradebook.find_grade(test, notebook, course.ASSIGNMENT, student).score or 0.0)
-    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nbformat.read(path, as_version=4).cells}
-    if test not in cells:
-        return row("error", "the test cell is missing from the graded copy", score)
-    status, message, mistake = cell_status(cells[test], score, points)
-    return row(status, message, score, mistake)
+
+def _record_scores(api, student, notebook, rows, notes):
+    """Put the trusted scores into nbgrader's gradebook (they replace what the cells' errors gave)."""
+    from nbgrader.api import Gradebook
+
+    try:
+        with Gradebook(api.coursedir.db_url) as gradebook:
+            for row in rows:
+                grade = gradebook.find_grade(row.test, notebook, course.ASSIGNMENT, student)
+                grade.auto_score = row.score
+            gradebook.db.commit()
+    except Exception as error:  # a submission nbgrader could not create: grades.csv still has the rows
+        notes.append(f"{student}: {notebook}: the gradebook has no entry to hold the scores ({_first_line(error)})")
+
+
+def _last_error(result):
+    lines = [line for line in (result.get("log", "") + "\n" + result.get("error", "")).splitlines()
+             if "Error" in line or "error" in line]
+    return _first_line(lines[-1]) if lines else "see grading.log"
 
 
 def ensure_assignment(root=course.ROOT):

@@ -6,8 +6,9 @@ import numpy as np
 import pytest
 
 import solutions
-from autograder import assert_concept
-from autograder.concepts import capture_answer, judge_concept
+from autograder.capture import submit_answer
+from autograder.capture import capture_answer
+from autograder.concepts import judge_concept
 from solutions.concepts import ANSWERS, OPTIONS, SMALL_TRAINING_SET
 
 
@@ -99,10 +100,10 @@ def test_a_wrong_answer_is_told_wrong_without_the_answer(question):
     assert not verdict.passed and not any(text in verdict.message for text in shown)
 
 
-def test_assert_concept_raises_with_the_judges_message():
-    assert_concept("scenario_higher_loss", "B")
+def test_submit_answer_judges_at_once_where_the_judges_are_importable():
+    submit_answer("scenario_higher_loss", "B")
     with pytest.raises(AssertionError, match="scenario_higher_loss: not the right answer"):
-        assert_concept("scenario_higher_loss", "A")
+        submit_answer("scenario_higher_loss", "A")
 
 
 # --- the answers are true: computed, not asserted ---------------------------------------------------

@@ -96,7 +96,7 @@ def test_every_concept_question_is_asked_with_its_options_word_for_word():
     for path in NOTEBOOKS:
         nb = _read(path)
         for cell in _cells(nb, "grade"):
-            for question in re.findall(r'assert_concept\("(\w+)"', cell.source):
+            for question in re.findall(r'submit_answer\("(\w+)"', cell.source):
                 asked[question] = nb
     assert set(asked) == set(ANSWERS), "every answer of solutions.concepts is graded by some notebook"
     for question, options in OPTIONS.items():
