@@ -67,6 +67,10 @@ def grade(args):
             raise FileNotFoundError(f"no such folder: {args.submissions}")
         with _stderr_of_children_to(out / "grading.log") as stderr:
             rows, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr))
+    except KeyboardInterrupt:
+        print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
+              "to grade everything (re-grading is idempotent)", file=sys.stderr)
+        return 130
     except (FileNotFoundError, NothingToGrade) as problem:
         print(f"error: {problem}", file=sys.stderr)
         if out.exists() and not any(p.name != "grading.log" for p in out.iterdir()):

@@ -21,6 +21,7 @@ from pathlib import Path
 import nbformat
 
 from autograder import course, trusted
+from autograder.repair import repair
 from autograder.submissions import discover
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "unreadable")
@@ -70,10 +71,14 @@ def _first_line(text):
 
 def _unreadable(path):
     """Why a submitted file cannot be graded, or None when nbformat reads it."""
+    if path.stat().st_size == 0:
+        return "not a readable notebook (an empty file)"
     try:
-        nbformat.read(path, as_version=4)
+        notebook = nbformat.read(path, as_version=4)
+        if not isinstance(notebook.get("cells"), list):
+            raise ValueError("it has no list of cells")
     except Exception as error:  # any way a file can fail to be a notebook
-        return f"not a readable notebook ({type(error).__name__}: {_first_line(error)[:200]})"
+        return f"not a readable notebook ({type(error).__name__}: {_first_line(error)[:200] or 'empty file'})"
     return None
 
 
@@ -118,8 +123,9 @@ def trusted_status(test, verdicts, cell, fate, limits):
         return 0.0, "timeout", (f"the notebook ran past its time limit of {limits['notebook_timeout']:g} s "
                                 "and was stopped before this test"), ""
     status, message, mistake = cell_status(cell, 0, test.points) if cell is not None else ("error", "", "")
-    if status == "timeout":
-        return 0.0, status, f"a cell ran longer than {limits['cell_timeout']:g} s and was stopped", ""
+    if status == "timeout" or fate.get("cell_timeout"):
+        return 0.0, "timeout", (f"a cell ran longer than {limits['cell_timeout']:g} s and was stopped"
+                                + ("" if status == "timeout" else ", with the rest of the notebook")), ""
     if fate.get("returncode") not in (None, 0):
         return 0.0, "error", ("the kernel stopped before this test (exit code "
                               f"{fate['returncode']}): os._exit, a crash, or the memory limit"), ""
@@ -135,8 +141,11 @@ def _stage(submission, root, notes):
         problem = _unreadable(path)
         if problem:
             unreadable[name] = problem
-        else:
-            readable[name] = path.read_bytes()  # read first: SUBMISSIONS may be nbgrader's own submitted/
+        else:  # read first: SUBMISSIONS may be nbgrader's own submitted/
+            notebook = nbformat.read(path, as_version=4)
+            released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+            notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
+            readable[name] = nbformat.writes(notebook).encode("utf-8")
             if path.stem != name:
                 notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
     for step in STEPS:  # re-grading starts from what is submitted now
@@ -219,6 +228,7 @@ def _grade_notebook(api, student, notebook, tests, root, limits, notes):
     if not result["success"]:
         notes.append(f"{student}: {notebook}: nbgrader could not finish it ({_last_error(result)})")
     fate = json.loads(fate_file.read_text()) if fate_file.exists() else {}
+    fate["cell_timeout"] = "Timeout waiting for execute reply" in result.get("log", "")
     graded = base / "autograded" / student / course.ASSIGNMENT / f"{notebook}.ipynb"
     copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / course.ASSIGNMENT / f"{notebook}.ipynb",
                          as_version=4)
@@ -260,9 +270,10 @@ def _last_error(result):
 
 
 def ensure_assignment(root=course.ROOT):
-    """Create the assignment in the gradebook (with the release) if the gradebook lacks it."""
+    """Create the assignment in the gradebook, and the release, if either is missing."""
     api = course.api(root)
-    if course.ASSIGNMENT not in {a.name for a in api.gradebook.assignments}:
+    released = (Path(root) / "release" / course.ASSIGNMENT).is_dir()
+    if not released or course.ASSIGNMENT not in {a.name for a in api.gradebook.assignments}:
         release(root)
 
 

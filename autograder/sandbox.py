@@ -119,8 +119,21 @@ def _report(reason, returncode, seconds):
         Path(path).write_text(json.dumps({"reason": reason, "returncode": returncode, "seconds": round(seconds, 1)}))
 
 
+def _die_with_parent():
+    """Ask Linux to kill this watcher when the grader that started it dies (prctl PR_SET_PDEATHSIG).
+
+    bwrap's --die-with-parent then takes the kernel along: a killed grader leaves no kernel behind.
+    """
+    import ctypes
+
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the grader died before the line above ran
+        sys.exit(1)
+
+
 def main(argv):
     """Run one sandboxed kernel until it ends, is stopped, or runs out of time."""
+    _die_with_parent()
     connection_file = argv[argv.index("-f") + 1]
     timeout = float(os.environ.get("LOGREG_NOTEBOOK_TIMEOUT", NOTEBOOK_TIMEOUT))
     memory = int(os.environ.get("LOGREG_MEMORY_LIMIT", MEMORY_LIMIT))

@@ -1,0 +1,280 @@
+"""Broken and hostile submissions graded in one batch beside honest students.
+
+The course is copied to a temporary folder with short limits (5 s a cell,
+20 s a notebook) so that runaway code is stopped quickly. Every hostile
+student hands in notebook 01 (sigmoid, log_loss, two questions) with one
+attack added; the judges' verdicts are made outside the sandboxed kernel.
+"""
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder import course
+from autograder.samples import TYPICAL_MISTAKES, fill_with_answers
+
+REPO = Path(__file__).resolve().parents[1]
+NB = "01_model_and_loss"
+LIMITS = "c = get_config()\nc.Execute.timeout = 5\nc.Sandbox.notebook_timeout = 20\nc.Sandbox.max_output = 2000\n"
+MARK = "logreg-hostile-test-marker"
+
+
+def _cli(root, *args, check=True, **kwargs):
+    result = subprocess.run([sys.executable, "-m", "autograder", "--course", str(root), *args],
+                            capture_output=True, text=True, timeout=900, **kwargs)
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def _notebook(root, answers=None, name=NB):
+    released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+    source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+    return fill_with_answers(released, source, answers)
+
+
+def _with_cell(nb, code, after="sigmoid"):
+    """Insert a cell of the student's after the cell whose grade_id is `after`."""
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    nb.cells.insert(ids.index(after) + 1, nbformat.v4.new_code_cell(code))
+    return nb
+
+
+def _write(folder, student, nb, name=NB):
+    (folder / student).mkdir(parents=True, exist_ok=True)
+    path = folder / student / f"{name}.ipynb"
+    if isinstance(nb, (str, bytes)):
+        path.write_bytes(nb if isinstance(nb, bytes) else nb.encode())
+    else:
+        nbformat.write(nb, path)
+
+
+WRONG_SIGMOID = "def sigmoid(z):\n    return 1 / (1 + np.exp(np.clip(z, -500, 500)))\n"
+
+#: Students whose submissions attack the grader, and what must become of them.
+HOSTILE = {
+    # runaway code
+    "loop": lambda root: _notebook(root, {"log_loss": "def log_loss(a, y):\n    import time\n    while True:\n"
+                                                      "        try:\n            time.sleep(0.05)\n"
+                                                      "        except KeyboardInterrupt:\n            pass\n"}),
+    "slow": lambda root: _slow(_notebook(root)),
+    "membomb": lambda root: _with_cell(_notebook(root), "hog = [bytearray(10**8) for _ in range(1000)]"),
+    "exit": lambda root: _with_cell(_notebook(root), "import os\nos._exit(3)"),
+    "segfault": lambda root: _with_cell(_notebook(root), "import ctypes\nctypes.string_at(0)"),
+    "orphans": lambda root: _with_cell(_notebook(root), "import subprocess\n"
+                                       f"subprocess.Popen(['sh', '-c', 'sleep 600 # {MARK}'], start_new_session=True)\n"
+                                       f"subprocess.Popen(['sh', '-c', '(sleep 600 # {MARK}) &'])"),
+    "flood": lambda root: _with_cell(_notebook(root), "print('x' * 5_000_000)"),
+    # reaching out of the sandbox
+    "thief": lambda root: _notebook(root, {"sigmoid": "from solutions import sigmoid\n"}),
+    "reader": lambda root: _notebook(root, {"sigmoid": "exec(open('" + str(REPO / "solutions" / "model_and_loss.py")
+                                                     + "').read())\n"}),
+    "vandal": lambda root: _with_cell(_notebook(root, {"sigmoid": WRONG_SIGMOID}), "import glob, os\n"
+                                      "for path in glob.glob('/work/**/gradebook.db', recursive=True) + "
+                                      "glob.glob('/tmp/**/gradebook.db', recursive=True):\n"
+                                      "    open(path, 'w').write('gone')\n"
+                                      "os.kill(1, 9)"),
+    "network": lambda root: _with_cell(_notebook(root), "import socket\ntry:\n"
+                                       "    socket.create_connection(('127.0.0.1', 22), timeout=1)\nexcept OSError:\n    pass"),
+    # tampering with the checks in the kernel, with wrong answers
+    "forger": lambda root: _with_cell(_notebook(root, {"sigmoid": WRONG_SIGMOID}),
+                                      "import autograder.capture as c, json, os\n"
+                                      "c.capture = lambda name, fn: {'function': name, 'defaults': {}, 'cases': []}\n"
+                                      "c._judge_here = lambda *args: None\n"
+                                      "import numpy\nnumpy.allclose = lambda *a, **k: True\n"
+                                      "os.makedirs('/records', exist_ok=True)\n"
+                                      "json.dump({'function': 'sigmoid', 'cases': []}, open('/records/function-sigmoid.json', 'w'))",
+                                      after="test_sigmoid"),
+    "patcher": lambda root: _with_cell(_notebook(root, {"sigmoid": WRONG_SIGMOID}),
+                                       "import builtins, sys, types\n"
+                                       "sys.modules['autograder.judges'] = types.SimpleNamespace(judge=lambda *a: None)\n"
+                                       "builtins.AssertionError = type('Quiet', (Exception,), {})"),
+    # broken files
+    "empty": lambda root: "",
+    "notjson": lambda root: "this is not a notebook",
+    "future": lambda root: '{"nbformat": 99, "nbformat_minor": 0, "metadata": {}, "cells": []}',
+}
+
+
+def _slow(nb):
+    """Six cells of 4 s each: no cell is too long, the notebook is (20 s)."""
+    for _ in range(6):
+        _with_cell(nb, "import time\ntime.sleep(4)", after="test_sigmoid")
+    return nb
+
+
+def _strip_metadata(nb):
+    for cell in nb.cells:
+        cell.metadata.pop("nbgrader", None)
+    nb.metadata = {}
+    return nb
+
+
+def _delete_test(nb, grade_id="test_log_loss"):
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != grade_id]
+    return nb
+
+
+def _edit_tests(nb):
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade"):
+            cell.source = "pass"  # the student empties every test cell
+    return nb
+
+
+#: Broken but gradable files: graded from the instructor's cells, with honest answers → full marks.
+REPAIRABLE = {
+    "stripped": lambda root: _strip_metadata(_notebook(root)),
+    "deleted": lambda root: _delete_test(_notebook(root)),
+    "edited": lambda root: _edit_tests(_notebook(root)),
+    "julia": lambda root: _set_kernel(_notebook(root), "julia-1.9"),
+}
+
+
+def _set_kernel(nb, name):
+    nb.metadata["kernelspec"] = {"name": name, "display_name": name, "language": "julia"}
+    return nb
+
+
+def _honest(root, folder):
+    _write(folder, "ada", _notebook(root))
+    _write(folder, "ada", _notebook(root, name="02_chain_rule"), name="02_chain_rule")
+    _write(folder, "will", _notebook(root, {"sigmoid": TYPICAL_MISTAKES["sigmoid"], "scenario_answers": "answer_higher_loss = 'A'\nanswer_loss_ratio = 21.85\n"}))
+
+
+def _rows(out):
+    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _our_processes():
+    """Processes left by grading: sandboxes, kernels, and the hostile students' sleepers."""
+    found = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if MARK in cmdline or "autograder.sandbox" in cmdline or ("bwrap" in cmdline and "ipykernel" in cmdline):
+            found.append(cmdline)
+    return found
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    (root / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text() + LIMITS)
+    _cli(root, "release")
+    alone, everyone = root / "alone", root / "everyone"
+    _honest(root, alone)
+    _honest(root, everyone)
+    for student, make in {**HOSTILE, **REPAIRABLE}.items():
+        _write(everyone, student, make(root))
+    _cli(root, "grade", str(alone), "--out", str(root / "out_alone"))
+    gradebook = root / "course" / "gradebook.db"
+    result = _cli(root, "grade", str(everyone), "--out", str(root / "out"), "--jobs", "2")
+    return root, _rows(root / "out"), _rows(root / "out_alone"), result, gradebook
+
+
+def _student(rows, student):
+    return {r["test"]: r for r in rows if r["student"] == student}
+
+
+def test_honest_students_get_the_same_grades_as_when_graded_alone(batch):
+    _, rows, alone, _, _ = batch
+    for student in ("ada", "will"):
+        assert [r for r in rows if r["student"] == student] == [r for r in alone if r["student"] == student]
+    assert all(r["status"] == "passed" for r in _student(rows, "ada").values() if r["notebook"] in (NB, "02_chain_rule"))
+
+
+def test_no_hostile_student_earns_an_unearned_point(batch):
+    _, rows, _, _, _ = batch
+    for student in ("thief", "reader", "vandal", "forger", "patcher"):
+        mine = _student(rows, student)
+        assert float(mine["test_sigmoid"]["score"]) == 0, (student, mine["test_sigmoid"])
+    for student in ("empty", "notjson", "future"):
+        assert all(float(r["score"]) == 0 for r in _student(rows, student).values())
+
+
+@pytest.mark.parametrize("student, test, status, words", [
+    ("loop", "test_sigmoid", "passed", ""),
+    ("loop", "test_log_loss", "timeout", "s"),
+    ("loop", "test_scenario_loss_ratio", "timeout", "longer than 5 s"),
+    ("slow", "test_sigmoid", "passed", ""),
+    ("slow", "test_scenario_loss_ratio", "timeout", "time limit of 20 s"),
+    ("exit", "test_sigmoid", "error", "kernel stopped"),
+    ("segfault", "test_sigmoid", "error", "kernel stopped"),
+    ("membomb", "test_sigmoid", "passed", ""),
+    ("orphans", "test_sigmoid", "passed", ""),
+    ("flood", "test_sigmoid", "passed", ""),
+    ("network", "test_sigmoid", "passed", ""),
+    ("thief", "test_sigmoid", "error", "name 'sigmoid' is not defined"),
+    ("reader", "test_sigmoid", "error", "name 'sigmoid' is not defined"),
+    ("vandal", "test_sigmoid", "failed", "σ(−z)"),
+    ("forger", "test_sigmoid", "failed", "sigmoid"),
+    ("patcher", "test_sigmoid", "failed", "σ(−z)"),
+    ("empty", "test_sigmoid", "unreadable", "an empty file"),
+    ("notjson", "test_sigmoid", "unreadable", "not a readable notebook"),
+    ("future", "test_sigmoid", "unreadable", "not a readable notebook"),
+])
+def test_each_attack_gets_its_status_and_a_message(batch, student, test, status, words):
+    _, rows, _, _, _ = batch
+    row = _student(rows, student)[test]
+    assert row["status"] == status, row
+    assert words in row["message"]
+
+
+@pytest.mark.parametrize("student", sorted(REPAIRABLE))
+def test_damaged_but_honest_notebooks_are_graded_from_the_instructors_cells(batch, student):
+    _, rows, _, result, _ = batch
+    mine = [r for r in rows if r["student"] == student and r["notebook"] == NB]
+    assert mine and all(r["status"] == "passed" for r in mine), mine
+
+
+def test_repairs_and_cut_outputs_are_reported(batch):
+    root, _, _, result, _ = batch
+    assert "stripped: 01_model_and_loss: re-identified sigmoid" in result.stdout
+    assert "deleted: 01_model_and_loss: restored the deleted test cell test_log_loss" in result.stdout
+    assert "flood: 01_model_and_loss: outputs longer than 2000 characters were cut" in result.stdout
+    feedback = (root / "out" / "feedback" / "flood" / f"{NB}.html").read_text(encoding="utf-8")
+    assert "characters cut by the grader" in feedback and "x" * 5000 not in feedback
+
+
+def test_the_gradebook_holds_the_trusted_scores_and_was_not_touched(batch):
+    from nbgrader.api import Gradebook
+
+    _, rows, _, _, gradebook = batch
+    assert gradebook.read_bytes()[:15] == b"SQLite format 3"
+    with Gradebook(f"sqlite:///{gradebook}") as gb:
+        for student in ("ada", "will", "vandal", "forger", "loop"):
+            total = gb.find_submission(course.ASSIGNMENT, student).score
+            assert total == sum(float(r["score"]) for r in rows if r["student"] == student)
+
+
+def test_no_process_is_left_running(batch):
+    time.sleep(1)
+    assert _our_processes() == []
+
+
+def test_an_interrupted_run_leaves_a_consistent_gradebook_and_can_be_run_again(batch):
+    root, _, alone, _, _ = batch
+    out = root / "out_killed"
+    process = subprocess.Popen([sys.executable, "-m", "autograder", "--course", str(root), "grade",
+                                str(root / "alone"), "--out", str(out)], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(6)  # in the middle of the first student
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    time.sleep(1)
+    assert _our_processes() == []
+    _cli(root, "grade", str(root / "alone"), "--out", str(out))
+    assert _rows(out) == alone
