@@ -1,11 +1,12 @@
 """Grading a folder of submissions with nbgrader, and saying what happened to every test.
 
 `grade()` stages each student's matched notebooks in nbgrader's submitted/
-layout, runs nbgrader's autograde (test cells restored from the gradebook,
-hidden tests run) and generate_feedback, then reads the scores from the
-gradebook and the status of every test cell from the autograded notebook.
-One row per student × test cell comes out, with a status in STATUSES and the
-first line of what the student needs to read.
+layout (repairing what can be repaired), then autogrades them one notebook at
+a time, each in a fresh sandboxed kernel (autograder.sandbox). The hidden
+tests leave records; `trusted` judges them here, outside the kernel, and the
+verdicts become the scores in the gradebook, the lines under each test cell
+in the feedback, and the rows of grades.csv: one per student × test cell, with
+a status in STATUSES and the first line of what the student needs to read.
 """
 
 import csv
