@@ -68,10 +68,14 @@ def log_loss(a, y):
 def log_loss_from_logits(z, y):
     """The same loss, L(σ(z), y), computed from z without forming σ(z).
 
-    With softplus(t) = log(1 + e^t): −log σ(z) = softplus(−z) and
-    −log(1 − σ(z)) = softplus(z), so L = y softplus(−z) + (1 − y) softplus(z).
-    `np.logaddexp(0, t)` evaluates softplus without overflow, so the loss is
-    accurate for any z, even where σ(z) rounds to 0 or 1 (|z| > 37).
+    With softplus(t) = log(1 + e^t) = max(t, 0) + log(1 + e^(−|t|)):
+    −log σ(z) = softplus(−z) and −log(1 − σ(z)) = softplus(z), so
+
+        L = y softplus(−z) + (1 − y) softplus(z) = max(z, 0) − y z + log(1 + e^(−|z|)).
+
+    e^(−|z|) never overflows, and for a label y in {0, 1} the first two terms
+    are exactly |z| or 0, so the loss is accurate for any z, even where σ(z)
+    rounds to 0 or 1 (|z| > 37).
 
     Parameters
     ----------
@@ -88,5 +92,5 @@ def log_loss_from_logits(z, y):
     """
     z = np.asarray(z, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
-    loss = y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)
+    loss = np.maximum(z, 0.0) - y * z + np.log1p(np.exp(-np.abs(z)))
     return loss[()]
