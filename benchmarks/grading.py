@@ -1,0 +1,119 @@
+"""Speed of grading, against the floor of running the same notebooks bare.
+
+Grades K copies of a correct full submission (all 8 notebooks, the instructor's
+answers) serially and with --jobs 2, and executes the same notebooks bare with
+nbclient (one plain kernel each, no nbgrader, no sandbox, no judging) as the
+floor. Prints seconds per student and the ratios. With --curve, grades
+1, 5, ... students with --jobs 2 and plots seconds per student against the
+class size (benchmarks/per_student.png).
+
+Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,50]
+"""
+
+import argparse
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from autograder import course, grading
+from autograder.samples import fill_with_answers
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def make_course(folder):
+    """A copy of the course in `folder`, released."""
+    shutil.copytree(REPO / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
+    grading.release(folder)
+    return folder
+
+
+def correct_notebooks(root):
+    """The instructor's answers in the released notebooks, by name."""
+    filled = {}
+    for name in course.source_notebooks(root):
+        released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        filled[name] = fill_with_answers(released, source)
+    return filled
+
+
+def make_class(root, students, folder):
+    shutil.rmtree(folder, ignore_errors=True)
+    for k in range(students):
+        for name, nb in correct_notebooks(root).items():
+            (folder / f"student{k:03d}").mkdir(parents=True, exist_ok=True)
+            nbformat.write(nb, folder / f"student{k:03d}" / f"{name}.ipynb")
+    return folder
+
+
+def bare(root, students):
+    """Seconds to execute every student's notebooks with nbclient, one kernel per notebook."""
+    work = root / "bare"
+    shutil.copytree(root / "release" / course.ASSIGNMENT, work, dirs_exist_ok=True)
+    notebooks = correct_notebooks(root)
+    start = time.perf_counter()
+    for _ in range(students):
+        for nb in notebooks.values():
+            NotebookClient(nbformat.from_dict(nb), timeout=120, kernel_name="python3",
+                           resources={"metadata": {"path": str(work)}}).execute()
+    return time.perf_counter() - start
+
+
+def graded(root, submissions, jobs):
+    """Seconds to grade a class with `jobs` workers."""
+    start = time.perf_counter()
+    grading.grade(submissions, root / f"out{jobs}", root, jobs=jobs)
+    return time.perf_counter() - start
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--students", type=int, default=4)
+    parser.add_argument("--curve", default="", help="class sizes graded with --jobs 2, e.g. 1,5,10,25,50")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_course(Path(tmp))
+        print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {platform.python_version()}, "
+              f"{len(course.source_notebooks(root))} notebooks a student\n")
+        k = args.students
+        submissions = make_class(root, k, root / "class")
+        floor = bare(root, k) / k
+        serial = graded(root, submissions, 1) / k
+        parallel = graded(root, submissions, 2) / k
+        print("| way | s / student | vs bare |\n|---|---|---|")
+        for way, seconds in (("bare nbclient (floor)", floor), ("grade, serial", serial), ("grade --jobs 2", parallel)):
+            print(f"| {way} | {seconds:.2f} | {seconds / floor:.2f}× |")
+        print(f"\n--jobs 2 is {serial / parallel:.2f}× faster than serial (target ≥ 1.7); "
+              f"serial grading costs {serial / floor:.2f}× bare execution (target ≤ 1.2).")
+        if args.curve:
+            curve(root, [int(n) for n in args.curve.split(",")])
+
+
+def curve(root, sizes):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    per_student = []
+    for size in sizes:
+        per_student.append(graded(root, make_class(root, size, root / f"class{size}"), 2) / size)
+        print(f"{size} students: {per_student[-1]:.2f} s / student", flush=True)
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    ax.plot(sizes, per_student, "o-")
+    ax.set(xlabel="students graded in one run (--jobs 2)", ylabel="seconds per student", ylim=(0, None),
+           title="Grading time per student stays flat as the class grows")
+    fig.tight_layout()
+    fig.savefig(REPO / "benchmarks" / "per_student.png", dpi=100)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
