@@ -1,7 +1,7 @@
 """The instructor's command line: release, grade, report, and the demo that runs them all.
 
     python -m autograder release
-    python -m autograder grade SUBMISSIONS --out OUT [--jobs N]
+    python -m autograder grade SUBMISSIONS --out OUT [--jobs N | --scheduler ADDRESS]
     python -m autograder report OUT
     python -m autograder demo
 """
@@ -66,7 +66,8 @@ def grade(args):
         if not Path(args.submissions).is_dir():
             raise FileNotFoundError(f"no such folder: {args.submissions}")
         with _stderr_of_children_to(out / "grading.log") as stderr:
-            rows, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr))
+            rows, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
+                              scheduler=getattr(args, "scheduler", None))
     except KeyboardInterrupt:
         print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
               "to grade everything (re-grading is idempotent)", file=sys.stderr)
@@ -129,6 +130,8 @@ def parser():
     g.add_argument("submissions", help="SUBMISSIONS/<student>/<notebook>.ipynb (or nbgrader's submitted/ layout)")
     g.add_argument("--out", required=True, help="where grades.csv, summary.csv and feedback/ go")
     g.add_argument("--jobs", type=int, default=1, help="students graded at the same time (default 1)")
+    g.add_argument("--scheduler", metavar="ADDRESS",
+                   help="grade on a Dask cluster instead, e.g. tcp://10.0.0.5:8786 (workers: --nthreads 1)")
     g.set_defaults(run=grade)
     r = commands.add_parser("report", help="write the class report OUT/report.md")
     r.add_argument("out", help="a folder written by grade")

@@ -1,27 +1,31 @@
 """Grading a folder of submissions with nbgrader, and saying what happened to every test.
 
-`grade()` stages each student's matched notebooks in nbgrader's submitted/
-layout (repairing what can be repaired), then autogrades them one notebook at
-a time, each in a fresh sandboxed kernel (autograder.sandbox). The hidden
-tests leave records; `trusted` judges them here, outside the kernel, and the
-verdicts become the scores in the gradebook, the lines under each test cell
-in the feedback, and the rows of grades.csv: one per student × test cell, with
-a status in STATUSES and the first line of what the student needs to read.
+`grade()` stages each student's matched notebooks into a Task (read, checked,
+repaired), runs the tasks (`runners`: here, in worker processes, or on a Dask
+cluster) and stores their results. A task runs in a private copy of the
+course (`template`): nbgrader autograde of one notebook at a time, each in a
+fresh sandboxed kernel (`sandbox`), the hidden tests' records judged outside
+the kernel (`trusted`), nbgrader's feedback. Storing is done here alone: the
+graded copies and feedback under course/, the verdicts as scores in the
+gradebook, and grades.csv: one row per student × test cell, with a status in
+STATUSES and the first line of what the student needs to read.
 """
 
 import csv
+import hashlib
+import io
 import json
-import multiprocessing
 import os
 import re
 import shutil
-from concurrent.futures import ProcessPoolExecutor, as_completed
+import tempfile
+import zipfile
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 import nbformat
 
-from autograder import course, trusted
+from autograder import course, runners, trusted
 from autograder.repair import repair
 from autograder.submissions import discover
 
@@ -48,15 +52,6 @@ class Row:
 
 
 COLUMNS = tuple(f.name for f in fields(Row))
-
-
-@dataclass
-class Outcome:
-    """What grading one student produced: rows, and notes for the instructor."""
-
-    student: str
-    rows: list
-    notes: list
 
 
 def tests_of(root=course.ROOT):
@@ -135,33 +130,62 @@ def trusted_status(test, verdicts, cell, fate, limits):
     return 0.0, "error", "the hidden test did not run (its cell was not reached)", ""
 
 
-def _stage(submission, root, notes):
-    """Copy a student's readable notebooks into nbgrader's submitted folder; return (staged, unreadable)."""
-    unreadable, readable = {}, {}
+@dataclass
+class Task:
+    """One submission to grade: independent of every other, so it can run anywhere.
+
+    Attributes
+    ----------
+    student : str
+    notebooks : dict of str to bytes
+        Readable (and repaired) notebooks, by assignment name.
+    unreadable : dict of str to str
+        Notebooks that could not be read, with the reason.
+    notes : list of str
+        What staging found (renamed, repaired, stray files).
+    """
+
+    student: str
+    notebooks: dict
+    unreadable: dict
+    notes: list
+
+
+@dataclass
+class Result:
+    """What grading a Task produced: rows, notes, and the graded copies and feedback (bytes)."""
+
+    student: str
+    rows: list
+    notes: list
+    graded: dict
+    feedback: dict
+
+
+def stage(submission, root=course.ROOT):
+    """Read, check and repair one student's notebooks into a Task (nothing is written).
+
+    Parameters
+    ----------
+    submission : submissions.Submission
+    root : Path
+        The course root (its release is the template of every repair).
+    """
+    notes, unreadable, readable = [], {}, {}
     for name, path in submission.notebooks.items():
         problem = _unreadable(path)
         if problem:
             unreadable[name] = problem
-        else:  # read first: SUBMISSIONS may be nbgrader's own submitted/
-            notebook = nbformat.read(path, as_version=4)
-            released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-            notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
-            readable[name] = nbformat.writes(notebook).encode("utf-8")
-            if path.stem != name:
-                notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
-    for step in STEPS:  # re-grading starts from what is submitted now
-        shutil.rmtree(Path(root) / "course" / step / submission.student, ignore_errors=True)
-    folder = Path(root) / "course" / "submitted" / submission.student / course.ASSIGNMENT
-    folder.mkdir(parents=True)
-    for name, content in readable.items():
-        (folder / f"{name}.ipynb").write_bytes(content)
+            continue
+        notebook = nbformat.read(path, as_version=4)
+        released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
+        readable[name] = nbformat.writes(notebook).encode("utf-8")
+        if path.stem != name:
+            notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
     notes += [f"{submission.student}: {p.name} matches no notebook of the assignment (ignored)" for p in submission.unmatched]
     notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
-    return sorted(readable), unreadable
-
-
-#: What grading keeps per student under course/: nbgrader's steps, then the sandbox's.
-STEPS = ("submitted", "autograded", "feedback", "records", "kernels", "runtime")
+    return Task(submission.student, readable, unreadable, notes)
 
 
 def _sandbox_environment(root, student):
@@ -179,39 +203,117 @@ def _sandbox_environment(root, student):
     return runtime, limits
 
 
-def grade_one(submission, tests, root=course.ROOT):
-    """Autograde one student's submission, notebook by notebook, each in a fresh sandboxed kernel.
+def run_task(task, template):
+    """Grade one Task in a private copy of the course template; touch nothing shared.
+
+    This is what a worker runs, on this machine or another (see `runners`):
+    nbgrader autograde of each notebook in its own sandboxed kernel, trusted
+    verdicts, and nbgrader's feedback, all against the copy's own gradebook.
 
     Parameters
     ----------
-    submission : submissions.Submission
-    tests : dict
-        As returned by `tests_of`.
-    root : Path
-        The course root.
+    task : Task
+    template : Path or bytes
+        The template folder (see `template`), or it as a zip archive's bytes.
 
     Returns
     -------
-    Outcome
+    Result
     """
-    notes = []
-    student = submission.student
-    staged, unreadable = _stage(submission, root, notes)
-    rows = []
-    if staged:
-        runtime, limits = _sandbox_environment(root, student)
-        api = course.api(root, runtime=runtime)
-        for notebook in staged:
-            rows += _grade_notebook(api, student, notebook, tests[notebook], root, limits, notes)
-        api.generate_feedback(course.ASSIGNMENT, student)
-    for notebook, cells in tests.items():
-        if notebook in staged:
-            continue
-        status, message = ("unreadable", unreadable[notebook]) if notebook in unreadable else ("missing", "notebook not submitted")
-        rows += [Row(student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
-    order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
-    rows.sort(key=lambda r: order[(r.notebook, r.test)])
-    return Outcome(student, rows, notes)
+    with tempfile.TemporaryDirectory(prefix="logreg-") as scratch:
+        root = Path(scratch) / "c"  # short: the kernels' Unix socket paths must stay under 108 characters
+        _unpack(template, root)
+        tests = tests_of(root)
+        folder = root / "course" / "submitted" / task.student / course.ASSIGNMENT
+        folder.mkdir(parents=True)
+        for name, content in task.notebooks.items():
+            (folder / f"{name}.ipynb").write_bytes(content)
+        notes, rows = list(task.notes), []
+        if task.notebooks:
+            runtime, limits = _sandbox_environment(root, task.student)
+            api = course.api(root, runtime=runtime)
+            for notebook in sorted(task.notebooks):
+                rows += _grade_notebook(api, task.student, notebook, tests[notebook], root, limits, notes)
+            api.generate_feedback(course.ASSIGNMENT, task.student)
+        for notebook, cells in tests.items():
+            if notebook not in task.notebooks:
+                status, message = (("unreadable", task.unreadable[notebook]) if notebook in task.unreadable
+                                   else ("missing", "notebook not submitted"))
+                rows += [Row(task.student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
+        order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
+        rows.sort(key=lambda r: order[(r.notebook, r.test)])
+        return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")))
+
+
+def _files(root, step, student):
+    folder = Path(root) / "course" / step / student / course.ASSIGNMENT
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file()}
+
+
+def _unpack(template, root):
+    if isinstance(template, bytes):
+        with zipfile.ZipFile(io.BytesIO(template)) as archive:
+            archive.extractall(root)
+    else:
+        shutil.copytree(template, root)
+
+
+def template(root=course.ROOT):
+    """The course as a worker needs it: source, release, config, and a gradebook of the assignment alone.
+
+    Made once per change of the notebooks or the config, under course/template/.
+
+    Returns
+    -------
+    Path
+    """
+    root = Path(root)
+    sources = sorted((root / "notebooks" / course.ASSIGNMENT).rglob("*")) + [root / "nbgrader_config.py"]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources if p.is_file() and "__pycache__" not in p.parts))
+    folder = root / "course" / "template"
+    if (folder / "version").exists() and (folder / "version").read_text() == digest.hexdigest():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(root / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    if (root / "nbgrader_config.py").exists():
+        shutil.copy(root / "nbgrader_config.py", folder / "nbgrader_config.py")
+    release(folder)
+    (folder / "version").write_text(digest.hexdigest())
+    return folder
+
+
+def archive(folder):
+    """A folder as zip bytes, to send a template to workers on other machines."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                out.write(path, path.relative_to(folder))
+    return buffer.getvalue()
+
+
+def store(task, result, root=course.ROOT):
+    """Keep a Result in the course: its files under course/, its scores in the gradebook (this process only)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    base = Path(root) / "course"
+    for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
+                        ("autograded", result.graded), ("feedback", result.feedback)):
+        folder = base / step / task.student / course.ASSIGNMENT
+        shutil.rmtree(folder.parent, ignore_errors=True)  # re-grading replaces the student's previous run
+        folder.mkdir(parents=True)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        gradebook.update_or_create_student(task.student)
+        try:
+            gradebook.remove_submission(course.ASSIGNMENT, task.student)
+        except MissingEntry:
+            pass
+        gradebook.add_submission(course.ASSIGNMENT, task.student)
+        for row in result.rows:
+            gradebook.find_grade(row.test, row.notebook, course.ASSIGNMENT, task.student).auto_score = row.score
+        gradebook.db.commit()
 
 
 def _grade_notebook(api, student, notebook, tests, root, limits, notes):
@@ -295,7 +397,8 @@ def release(root=course.ROOT):
     return target
 
 
-def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda iterable, total: iterable):
+def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda iterable, total: iterable,
+          scheduler=None):
     """Grade every submission under a folder and write grades.csv, summary.csv and feedback.
 
     Parameters
@@ -307,15 +410,19 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
     root : Path
         The course root.
     jobs : int
-        Students graded at the same time.
+        Students graded at the same time on this machine.
     progress : callable
         Wraps the iterable of finished students (e.g. a progress bar).
+    scheduler : str, optional
+        The address of a Dask distributed scheduler: the submissions are graded
+        by its workers instead (each gets the course as an archive), and this
+        process alone writes the gradebook.
 
     Returns
     -------
     rows : list of Row
     notes : list of str
-        What the instructor should know: renamed, unmatched, duplicate or unreadable files.
+        What the instructor should know: renamed, unmatched, duplicate, repaired or unreadable files.
 
     Raises
     ------
@@ -328,17 +435,15 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
         raise NothingToGrade(f"no notebook of the assignment found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
     ensure_assignment(root)
-    tests = tests_of(root)
-    if jobs <= 1:
-        outcomes = list(progress((grade_one(s, tests, root) for s in submissions), len(submissions)))
-    else:
-        # Processes, not threads: nbgrader keeps per-run state in os.environ (NBGRADER_EXECUTION).
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(grade_one, s, tests, root) for s in submissions]
-            outcomes = [f.result() for f in progress(as_completed(futures), len(futures))]
-    outcomes.sort(key=lambda o: o.student)
-    rows = [row for o in outcomes for row in o.rows]
-    notes += [note for o in outcomes for note in o.notes]
+    tasks = {task.student: task for task in (stage(s, root) for s in submissions)}
+    run = runners.dask if scheduler else runners.local
+    results = []
+    for result in progress(run(list(tasks.values()), template(root), jobs=jobs, scheduler=scheduler), len(tasks)):
+        store(tasks[result.student], result, root)
+        results.append(result)
+    results.sort(key=lambda r: r.student)
+    rows = [row for r in results for row in r.rows]
+    notes += [note for r in results for note in r.notes]
     write_results(rows, notes, out_dir, root)
     return rows, notes
 

@@ -1,7 +1,7 @@
 """The kernel's sandbox: a student's code runs in bubblewrap, with limits, apart from the grader.
 
 nbgrader starts kernels from a kernelspec; ours (`install_kernelspec`) runs
-`python -m autograder.sandbox -f {connection_file}`, which starts the real
+this file as a script with `-f {connection_file}`, which starts the real
 ipykernel inside `bwrap` and watches it. Inside, the kernel sees:
 
 - read-only: the system (/usr, /etc, ...), the Python installation and the
@@ -53,7 +53,8 @@ def install_kernelspec(jupyter_dir):
     folder = Path(jupyter_dir) / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
     spec = {
-        "argv": [sys.executable, "-m", "autograder.sandbox", "-f", "{connection_file}"],
+        # Run as a script: the watcher needs only the standard library, not the autograder package.
+        "argv": [sys.executable, str(Path(__file__).resolve()), "-f", "{connection_file}"],
         "display_name": "Python 3 (sandboxed for grading)",
         "language": "python",
         # Interrupts travel as messages: a signal to this watcher would not reach the kernel inside bwrap.

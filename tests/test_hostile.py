@@ -163,7 +163,7 @@ def _our_processes():
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if MARK in cmdline or "autograder.sandbox" in cmdline or ("bwrap" in cmdline and "ipykernel" in cmdline):
+        if MARK in cmdline or "autograder/sandbox.py" in cmdline or ("bwrap" in cmdline and "ipykernel" in cmdline):
             found.append(cmdline)
     return found
 

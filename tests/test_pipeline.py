@@ -290,3 +290,16 @@ def test_discover_reads_both_layouts_and_keeps_the_exact_name_over_a_copy(tmp_pa
 ])
 def test_cell_status_reads_the_graded_cell(outputs, score, expected):
     assert cell_status({"outputs": outputs}, score, 2) == expected
+
+
+def test_a_dask_cluster_grades_exactly_like_local_processes(graded):
+    from distributed import LocalCluster
+
+    root, out, _ = graded
+    subset = root / "for_dask"
+    for student in ("pat", "bob"):
+        shutil.copytree(root / "downloads" / student, subset / student)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        _cli("--course", str(root), "grade", str(subset), "--out", str(root / "dask_out"),
+             "--scheduler", cluster.scheduler_address)
+    assert _rows(root / "dask_out") == [r for r in _rows(out) if r["student"] in ("pat", "bob")]
