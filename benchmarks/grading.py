@@ -93,8 +93,27 @@ def main(argv=None):
             print(f"| {way} | {seconds:.2f} | {seconds / floor:.2f}× |")
         print(f"\n--jobs 2 is {serial / parallel:.2f}× faster than serial (target ≥ 1.7); "
               f"serial grading costs {serial / floor:.2f}× bare execution (target ≤ 1.2).")
+        task_costs(root, submissions)
         if args.curve:
             curve(root, [int(n) for n in args.curve.split(",")])
+
+
+def task_costs(root, submissions):
+    """Seconds of each part of one task: staging and storing (the grading process), running (a worker)."""
+    from autograder.submissions import discover
+
+    submission = discover(submissions, course.source_notebooks(root))[0][0]
+    template = grading.template(root)
+    start = time.perf_counter()
+    task = grading.stage(submission, root)
+    staged = time.perf_counter()
+    result = grading.run_task(task, template)
+    ran = time.perf_counter()
+    grading.store(task, result, root)
+    stored = time.perf_counter()
+    shipped = len(grading.archive(template)) / 1e6
+    print(f"\none task: stage {staged - start:.2f} s and store {stored - ran:.2f} s in the grading process, "
+          f"run {ran - staged:.2f} s in a worker; the template archive sent once per worker: {shipped:.1f} MB")
 
 
 def curve(root, sizes):
