@@ -12,7 +12,6 @@ instructor notebooks. Here:
 """
 
 import ast
-import os
 import re
 import shutil
 from pathlib import Path
