@@ -42,6 +42,16 @@ def fill_with_answers(student_nb, instructor_nb, answers=None):
     return student_nb
 
 
+def filled(name, answers=None, root=course.ROOT):
+    """The released notebook `name` with the instructor's answers (or `answers`) in its answer cells.
+
+    Needs the release (python -m autograder release) to exist.
+    """
+    released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+    source = nbformat.read(Path(root) / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+    return fill_with_answers(released, source, answers)
+
+
 #: Typical wrong answers, by the grade_id of their cell.
 TYPICAL_MISTAKES = {
     "dL_dz": "def dL_dz(a, y):\n    return y - a\n",
@@ -83,7 +93,6 @@ def make_samples(target, root=course.ROOT):
     """
     target = Path(target)
     shutil.rmtree(target, ignore_errors=True)
-    released = Path(root) / "release" / course.ASSIGNMENT
     for student, plan in STUDENTS.items():
         folder = target / student
         folder.mkdir(parents=True)
@@ -94,10 +103,8 @@ def make_samples(target, root=course.ROOT):
             if name in plan.get("broken", ()):
                 path.write_text('{"cells": [{"cell_type": "code", "source": "def sigmoid(z):', encoding="utf-8")
                 continue
-            student_nb = nbformat.read(released / f"{name}.ipynb", as_version=4)
-            instructor_nb = nbformat.read(Path(root) / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
             answers = {grade_id: TYPICAL_MISTAKES[grade_id] for grade_id in plan["mistakes"]}
-            nbformat.write(fill_with_answers(student_nb, instructor_nb, answers), path)
+            nbformat.write(filled(name, answers, root), path)
         if student == "cleo":
             (folder / "scratch.ipynb").write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
     return target

@@ -22,7 +22,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder import course, grading
-from autograder.samples import fill_with_answers
+from autograder.samples import filled
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -37,12 +37,7 @@ def make_course(folder):
 
 def correct_notebooks(root):
     """The instructor's answers in the released notebooks, by name."""
-    filled = {}
-    for name in course.source_notebooks(root):
-        released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-        source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-        filled[name] = fill_with_answers(released, source)
-    return filled
+    return {name: filled(name, root=root) for name in course.source_notebooks(root)}
 
 
 def make_class(root, students, folder):

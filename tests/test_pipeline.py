@@ -12,8 +12,6 @@ so the repository's own gradebook is never touched):
 
 import csv
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -21,8 +19,10 @@ import pytest
 
 from autograder import course
 from autograder.grading import cell_status
-from autograder.samples import fill_with_answers
+from autograder.samples import filled
 from autograder.submissions import discover, match_notebook
+from grading_cli import read_rows as _rows
+from grading_cli import run_cli as _cli
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = course.source_notebooks(REPO)
@@ -76,20 +76,12 @@ MISTAKES = {
 }
 
 
-def _cli(*args, check=True):
-    result = subprocess.run([sys.executable, "-m", "autograder", *args], capture_output=True, text=True, timeout=600)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
-    return result
 
 
 def _write_student(folder, root, names, answers=None, rename=None):
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
-        released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-        source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-        filled = fill_with_answers(released, source, {k: v for k, v in (answers or {}).items()})
-        nbformat.write(filled, folder / f"{(rename or {}).get(name, name)}.ipynb")
+        nbformat.write(filled(name, answers, root), folder / f"{(rename or {}).get(name, name)}.ipynb")
 
 
 @pytest.fixture(scope="module")
@@ -111,11 +103,6 @@ def graded(tmp_path_factory):
     result = _cli("--course", str(root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
     _cli("report", str(out))
     return root, out, result
-
-
-def _rows(out):
-    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def _by_student(out, student):
