@@ -6,39 +6,41 @@ student hands in notebook 01 (sigmoid, log_loss, two questions) with one
 attack added; the judges' verdicts are made outside the sandboxed kernel.
 """
 
-import csv
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder import course
-from autograder.samples import TYPICAL_MISTAKES, fill_with_answers
+from autograder.samples import TYPICAL_MISTAKES, filled
+from grading_cli import read_rows as _rows
+from grading_cli import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 NB = "01_model_and_loss"
 LIMITS = "c = get_config()\nc.Execute.timeout = 5\nc.Sandbox.notebook_timeout = 20\nc.Sandbox.max_output = 2000\n"
-MARK = "logreg-hostile-test-marker"
+#: Unique to this run, so that the process checks see only what this run started, even when
+#: another run of the tests grades at the same time.
+MARK = f"logreg-hostile-{uuid.uuid4().hex[:8]}"
+#: Where this run's grading tasks make their private course copies (TMPDIR of the grading processes);
+#: short, because the kernels' Unix socket paths must stay under 108 characters.
+SCRATCH = tempfile.mkdtemp(prefix="h")
 
 
-def _cli(root, *args, check=True, **kwargs):
-    result = subprocess.run([sys.executable, "-m", "autograder", "--course", str(root), *args],
-                            capture_output=True, text=True, timeout=900, **kwargs)
-    if check and result.returncode != 0:
-        raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
-    return result
+def _cli(root, *args, check=True):
+    return run_cli("--course", str(root), *args, check=check)
 
 
 def _notebook(root, answers=None, name=NB):
-    released = nbformat.read(root / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-    source = nbformat.read(root / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-    return fill_with_answers(released, source, answers)
+    return filled(name, answers, root)
 
 
 def _with_cell(nb, code, after="sigmoid"):
@@ -150,11 +152,6 @@ def _honest(root, folder):
     _write(folder, "will", _notebook(root, {"sigmoid": TYPICAL_MISTAKES["sigmoid"], "scenario_answers": "answer_higher_loss = 'A'\nanswer_loss_ratio = 21.85\n"}))
 
 
-def _rows(out):
-    with open(out / "grades.csv", newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
-
-
 def _our_processes():
     """Processes left by grading: sandboxes, kernels, and the hostile students' sleepers."""
     found = []
@@ -163,13 +160,16 @@ def _our_processes():
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if MARK in cmdline or "autograder/sandbox.py" in cmdline or ("bwrap" in cmdline and "ipykernel" in cmdline):
+        ours = SCRATCH in cmdline and ("autograder/sandbox.py" in cmdline or "bwrap" in cmdline)
+        if MARK in cmdline or ours:
             found.append(cmdline)
     return found
 
 
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
+    saved = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = SCRATCH  # inherited by the grading processes this module starts
     root = tmp_path_factory.mktemp("hostile")
     shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     (root / "nbgrader_config.py").write_text((REPO / "nbgrader_config.py").read_text() + LIMITS)
@@ -182,7 +182,11 @@ def batch(tmp_path_factory):
     _cli(root, "grade", str(alone), "--out", str(root / "out_alone"))
     gradebook = root / "course" / "gradebook.db"
     result = _cli(root, "grade", str(everyone), "--out", str(root / "out"), "--jobs", "2")
-    return root, _rows(root / "out"), _rows(root / "out_alone"), result, gradebook
+    yield root, _rows(root / "out"), _rows(root / "out_alone"), result, gradebook
+    if saved is None:
+        os.environ.pop("TMPDIR")
+    else:
+        os.environ["TMPDIR"] = saved
 
 
 def _student(rows, student):
