@@ -17,7 +17,7 @@ c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "course", "gradeboo
 c.Execute.timeout = 60  # seconds per cell during autograding
 c.Execute.interrupt_on_timeout = True
 
-# `python -m autograder grade` runs every kernel in a sandbox (autograder/sandbox.py), whatever
+# `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever
 # kernel a submitted notebook names, with these limits.
 c.Sandbox.notebook_timeout = 300  # seconds for a whole notebook, then its kernel is killed
 c.Sandbox.memory_limit = 2 * 1024**3  # bytes per kernel process

@@ -1,26 +1,22 @@
-"""Judging students' answers, apart from running notebooks.
+"""The autograder of the course, in layers, each a folder that imports only the layers below it:
 
-- `probes`: the inputs each graded function is called on;
-- `capture`: calls a student's function and keeps plain numeric data (the only
-  module that touches student code; it imports no answer);
-- `judges` and `mistakes`: pure functions of a captured record and the
-  `solutions` reference, giving a `Verdict` that names the mistake;
-- `concepts`: the same for the answers to concept questions;
-- `compare`: the tolerances, stated once.
+- `kernel/`: what runs in the student's kernel: capturing outputs on the probe
+  inputs and leaving records (NumPy and the standard library; never `solutions`);
+- `judging/`: pure: a record and the `solutions` reference in, a Verdict out;
+- `grading/`: nbgrader, files and processes: the course, submissions, repair,
+  the sandbox, tasks and runners, storing results;
+- `instructor/`: the command line, the class report, the demo's students.
 
-`check(name, fn)` captures and judges in one process. The notebooks' hidden
-tests call `capture.submit` / `capture.submit_answer`: during grading they only
-record (the kernel is sandboxed, without judges) and the grader judges the
-record; elsewhere they judge at once.
+The notebooks' hidden tests call `autograder.submit` / `autograder.submit_answer`.
+In a grading sandbox this package is replaced by the kernel layer alone (its
+`__init__` only records: see grading.sandbox), and the grader judges the record;
+anywhere else (the instructor's own runs, nbval) the answer is judged at once,
+and a wrong one raises AssertionError with the judge's message.
 """
-
-from autograder.capture import capture, capture_answer
-from autograder.concepts import judge_concept
-from autograder.judges import Verdict, judge
 
 
 def check(name, fn):
-    """Capture a student's function and judge it.
+    """Capture a student's function and judge it, in this process.
 
     Parameters
     ----------
@@ -31,9 +27,30 @@ def check(name, fn):
 
     Returns
     -------
-    Verdict
+    judging.Verdict
     """
-    return judge(name, capture(name, fn))
+    from autograder.judging import judge, probe
+    from autograder.kernel.capture import capture
+
+    return judge(name, capture(fn, probe(name)))
 
 
-__all__ = ["Verdict", "capture", "capture_answer", "check", "judge", "judge_concept"]
+def _raise_unless_passed(verdict):
+    if not verdict.passed:
+        raise AssertionError(f"{verdict.message}\n[mistake: {verdict.mistake}]")
+
+
+def submit(name, fn):
+    """What a hidden test does with a graded function outside the sandbox: judge it now, and keep the record."""
+    from autograder.judging import judge, probe
+    from autograder.kernel.capture import capture, keep
+
+    _raise_unless_passed(judge(name, keep("function", name, capture(fn, probe(name)))))
+
+
+def submit_answer(question, answer):
+    """The same for the answer to a concept question."""
+    from autograder.judging import judge_concept
+    from autograder.kernel.capture import capture_answer, keep
+
+    _raise_unless_passed(judge_concept(question, keep("concept", question, capture_answer(answer))))

@@ -21,8 +21,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograder import course, grading
-from autograder.samples import filled
+from autograder.grading import course, pipeline, store, tasks
+from autograder.instructor.samples import filled
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def make_course(folder):
     """A copy of the course in `folder`, released."""
     shutil.copytree(REPO / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
-    grading.release(folder)
+    course.release(folder)
     return folder
 
 
@@ -65,7 +65,7 @@ def bare(root, students):
 def graded(root, submissions, jobs):
     """Seconds to grade a class with `jobs` workers."""
     start = time.perf_counter()
-    grading.grade(submissions, root / f"out{jobs}", root, jobs=jobs)
+    pipeline.grade(submissions, root / f"out{jobs}", root, jobs=jobs)
     return time.perf_counter() - start
 
 
@@ -95,18 +95,18 @@ def main(argv=None):
 
 def task_costs(root, submissions):
     """Seconds of each part of one task: staging and storing (the grading process), running (a worker)."""
-    from autograder.submissions import discover
+    from autograder.grading.submissions import discover
 
     submission = discover(submissions, course.source_notebooks(root))[0][0]
-    template = grading.template(root)
+    template = tasks.template(root)
     start = time.perf_counter()
-    task = grading.stage(submission, root)
+    task = tasks.stage(submission, root)
     staged = time.perf_counter()
-    result = grading.run_task(task, template)
+    result = tasks.run_task(task, template)
     ran = time.perf_counter()
-    grading.store(task, result, root)
+    store.store(task, result, root)
     stored = time.perf_counter()
-    shipped = len(grading.archive(template)) / 1e6
+    shipped = len(tasks.archive(template)) / 1e6
     print(f"\none task: stage {staged - start:.2f} s and store {stored - ran:.2f} s in the grading process, "
           f"run {ran - staged:.2f} s in a worker; the template archive sent once per worker: {shipped:.1f} MB")
 

@@ -2,7 +2,7 @@
 
 Each notebook shows a question's prompt and options word for word (a test checks
 that), and its hidden test compares the student's answer with `ANSWERS` through
-`autograder.concepts`. Only this module and the hidden tests know the answers.
+`autograder.judging.concepts`. Only this module and the hidden tests know the answers.
 """
 
 import math

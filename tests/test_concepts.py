@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 import solutions
-from autograder.capture import submit_answer
-from autograder.capture import capture_answer
-from autograder.concepts import judge_concept
+from autograder import submit_answer
+from autograder.kernel.capture import capture_answer
+from autograder.judging import judge_concept
 from solutions.concepts import ANSWERS, OPTIONS, SMALL_TRAINING_SET
 
 

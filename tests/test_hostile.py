@@ -19,8 +19,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import course
-from autograder.samples import TYPICAL_MISTAKES, filled
+from autograder.grading import course
+from autograder.instructor.samples import TYPICAL_MISTAKES, filled
 from grading_cli import read_rows as _rows
 from grading_cli import run_cli
 
@@ -88,16 +88,16 @@ HOSTILE = {
                                        "    socket.create_connection(('127.0.0.1', 22), timeout=1)\nexcept OSError:\n    pass"),
     # tampering with the checks in the kernel, with wrong answers
     "forger": lambda root: _with_cell(_notebook(root, {"sigmoid": WRONG_SIGMOID}),
-                                      "import autograder.capture as c, json, os\n"
-                                      "c.capture = lambda name, fn: {'function': name, 'defaults': {}, 'cases': []}\n"
-                                      "c._judge_here = lambda *args: None\n"
+                                      "import autograder, autograder.kernel.capture as c, json, os\n"
+                                      "c.capture = lambda fn, probe: {'function': probe['function'], 'defaults': {}, 'cases': []}\n"
+                                      "autograder.submit = c.submit = lambda *args: None\n"
                                       "import numpy\nnumpy.allclose = lambda *a, **k: True\n"
                                       "os.makedirs('/records', exist_ok=True)\n"
                                       "json.dump({'function': 'sigmoid', 'cases': []}, open('/records/function-sigmoid.json', 'w'))",
                                       after="test_sigmoid"),
     "patcher": lambda root: _with_cell(_notebook(root, {"sigmoid": WRONG_SIGMOID}),
                                        "import builtins, sys, types\n"
-                                       "sys.modules['autograder.judges'] = types.SimpleNamespace(judge=lambda *a: None)\n"
+                                       "sys.modules['autograder.judging'] = types.SimpleNamespace(judge=lambda *a: None)\n"
                                        "builtins.AssertionError = type('Quiet', (Exception,), {})"),
     # broken files
     "empty": lambda root: "",
@@ -160,7 +160,7 @@ def _our_processes():
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        ours = SCRATCH in cmdline and ("autograder/sandbox.py" in cmdline or "bwrap" in cmdline)
+        ours = SCRATCH in cmdline and ("autograder/grading/sandbox.py" in cmdline or "bwrap" in cmdline)
         if MARK in cmdline or ours:
             found.append(cmdline)
     return found

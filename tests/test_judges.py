@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 import solutions
-from autograder import capture, check, judge, judges, probes
-from autograder.judges import UNNAMED
+from autograder import check
+from autograder.judging import FUNCTIONS, UNNAMED, describe, judge, probe
+from autograder.judging.checks import central_difference_failures
+from autograder.kernel.capture import capture
 from corpus import RIGHT, WRONG
 
 
@@ -49,8 +51,8 @@ def test_at_least_80_percent_of_wrong_answers_have_their_mistake_named():
 @pytest.mark.parametrize("name, mistake, fn", WRONG, ids=_ids(WRONG))
 def test_messages_do_not_reveal_expected_values(name, mistake, fn):
     message = check(name, fn).message
-    labels = " ".join(case.label for case in probes.cases(name))
-    for case in probes.cases(name):
+    labels = " ".join(case.label for case in describe(name).cases())
+    for case in describe(name).cases():
         if name == "make_minibatches":
             continue  # judged by properties: there are no expected values to leak
         expected = getattr(solutions, name)(*case.build())
@@ -66,7 +68,7 @@ ROUND_TRIP = [(name, fn) for name, *_, fn in WRONG[::3] + RIGHT[::3]]
 
 @pytest.mark.parametrize("name, fn", ROUND_TRIP, ids=_ids(ROUND_TRIP))
 def test_judging_works_on_a_json_round_trip(name, fn):
-    record = capture(name, fn)
+    record = capture(fn, probe(name))
     assert judge(name, json.loads(json.dumps(record))) == judge(name, record)
 
 
@@ -85,10 +87,10 @@ JUDGE_LEVEL_MISTAKES = {
 
 
 def test_every_mistake_of_the_table_is_exercised_by_the_corpus():
-    from autograder.mistakes import AVERAGING, GENERIC, SPECIFIC
+    from autograder.judging.mistakes import AVERAGING, GENERIC
 
     named = {(name, mistake) for name, mistake, _ in WRONG}
-    missing = [(name, m.id) for name, table in SPECIFIC.items() for m in table if (name, m.id) not in named]
+    missing = [(name, m.id) for name, entry in FUNCTIONS.items() for m in entry.mistakes if (name, m.id) not in named]
     missing += [m.id for m in AVERAGING + GENERIC if m.id not in {mistake for _, mistake, _ in WRONG}]
     missing += sorted(JUDGE_LEVEL_MISTAKES - {mistake for _, mistake, _ in WRONG})
     assert not missing
@@ -96,33 +98,36 @@ def test_every_mistake_of_the_table_is_exercised_by_the_corpus():
 
 def _outputs_of(name, fn):
     return [tuple(np.asarray(v, dtype=float) for v in (r if isinstance(r, tuple) else (r,)))
-            for r in (fn(*case.build()) for case in probes.cases(name))]
+            for r in (fn(*case.build()) for case in describe(name).cases())]
 
 
-@pytest.mark.parametrize("name", sorted(judges.CENTRAL_DIFFERENCES))
+@pytest.mark.parametrize("name", sorted(n for n, entry in FUNCTIONS.items() if entry.central_difference))
 def test_central_difference_check_fails_on_a_wrong_derivative_and_passes_on_the_reference(name):
-    cases = probes.cases(name)
+    entry = describe(name)
+    cases = entry.cases()
     right = _outputs_of(name, getattr(solutions, name))
-    assert judges.central_difference_failures(name, cases, right) == []
+    assert central_difference_failures(entry, cases, right) == []
     tripled = [tuple(3 * v for v in outputs) for outputs in right]
-    assert judges.central_difference_failures(name, cases, tripled) == [c for c in cases if c.smooth]
+    assert central_difference_failures(entry, cases, tripled) == [c for c in cases if c.smooth]
 
 
 def test_central_accuracy_check_fails_on_a_one_sided_difference_and_passes_on_a_central_one():
     from corpus.chain_rule import derivative_backward, derivative_central, derivative_forward
 
-    cases = probes.cases("numerical_derivative")
-    assert judges.central_accuracy_failures(cases, _outputs_of("numerical_derivative", derivative_central)) == []
+    from autograder.judging.functions.chain_rule import central_accuracy_failures
+
+    cases = describe("numerical_derivative").cases()
+    assert central_accuracy_failures(cases, _outputs_of("numerical_derivative", derivative_central)) == []
     for one_sided in (derivative_forward, derivative_backward):
-        assert judges.central_accuracy_failures(cases, _outputs_of("numerical_derivative", one_sided)) == cases
+        assert central_accuracy_failures(cases, _outputs_of("numerical_derivative", one_sided)) == cases
 
 
 def test_a_record_that_does_not_match_the_cases_is_rejected_not_trusted():
-    record = capture("sigmoid", solutions.sigmoid)
+    record = capture(solutions.sigmoid, probe("sigmoid"))
     record["cases"] = record["cases"][:1]
     verdict = judge("sigmoid", record)
     assert not verdict.passed and verdict.mistake == "malformed_record"
-    assert not judge("dL_dz", capture("sigmoid", solutions.sigmoid)).passed
+    assert not judge("dL_dz", capture(solutions.sigmoid, probe("sigmoid"))).passed
 
 
 @pytest.mark.parametrize("returned, expected_words", [

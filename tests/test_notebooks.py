@@ -25,7 +25,7 @@ from nbgrader.preprocessors import ClearHiddenTests, ClearOutput, ClearSolutions
 
 import solutions
 from autograder import check
-from autograder.samples import fill_with_answers
+from autograder.instructor.samples import fill_with_answers
 from solutions.concepts import ANSWERS, OPTIONS
 
 ASSIGNMENT = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression"

@@ -18,10 +18,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from autograder import course
-from autograder.grading import cell_status
-from autograder.samples import filled
-from autograder.submissions import discover, match_notebook
+from autograder.grading import course
+from autograder.grading.status import cell_status
+from autograder.grading.submissions import discover, match_notebook
+from autograder.instructor.samples import filled
 from grading_cli import read_rows as _rows
 from grading_cli import run_cli as _cli
 

@@ -2,7 +2,7 @@
 
 Every entry is a plain function written the way a student would write it.
 `@wrong(name, mistake)` registers an answer that must be judged wrong with that
-mistake id (judges.UNNAMED where no table entry can explain it);
+mistake id (judging.UNNAMED where no table entry can explain it);
 `@right(name)` one that must be judged right.
 """
 

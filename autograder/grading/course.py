@@ -11,16 +11,21 @@ settings there, e.g. `c.CourseDirectory.db_url` for another gradebook or
 
 import logging
 import os
+import shutil
 import sys
 import warnings
 from pathlib import Path
 
 from traitlets.config import PyFileConfigLoader
 
+from autograder.grading import settings
+
 #: The assignment id; its source is notebooks/<ASSIGNMENT>/.
 ASSIGNMENT = "logistic_regression"
 #: The repository, which is the course root.
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
+
+
 def _with_venv_on_path():
     """nbgrader runs `alembic` and `jupyter` by name: put this Python's bin first on PATH."""
     bin_dir = str(Path(sys.executable).parent)
@@ -51,13 +56,13 @@ def config(root=ROOT):
 
 
 def limits(root=ROOT):
-    """The limits from the config: cell_timeout and notebook_timeout (s), memory_limit (bytes), max_output (chars)."""
-    c = config(root)
-    sandbox = c.get("Sandbox", {})
-    return {"cell_timeout": float(c.Execute.get("timeout", 60)),
-            "notebook_timeout": float(sandbox.get("notebook_timeout", 300)),
-            "memory_limit": int(sandbox.get("memory_limit", 2 * 1024**3)),
-            "max_output": int(sandbox.get("max_output", 20_000))}
+    """The limits in force for a course (settings.Limits), from its nbgrader_config.py."""
+    return settings.limits(config(root))
+
+
+def work(root=ROOT):
+    """The folder where grading keeps what it makes besides nbgrader's folders (c.Grading.work_directory)."""
+    return Path(root) / settings.Grading(config=config(root)).work_directory
 
 
 def api(root=ROOT, runtime=None):
@@ -87,7 +92,7 @@ def api(root=ROOT, runtime=None):
     c = config(root)
     (Path(c.CourseDirectory.root) / "course").mkdir(parents=True, exist_ok=True)
     if runtime is not None:
-        from autograder.sandbox import KERNEL_NAME
+        from autograder.grading.sandbox import KERNEL_NAME
         c.Execute.kernel_name = KERNEL_NAME
         c.KernelManager.transport = "ipc"
         c.KernelManager.ip = str(Path(runtime) / "kernel")
@@ -104,3 +109,26 @@ def gradebook_path(root=ROOT):
     """The SQLite gradebook's file, or None when the gradebook is another database."""
     url = config(root).CourseDirectory.db_url
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+
+def release(root=ROOT):
+    """Write the student copies under release/ with nbgrader generate_assignment, fresh.
+
+    Returns
+    -------
+    Path
+        The released assignment's folder.
+    """
+    target = Path(root) / "release" / ASSIGNMENT
+    shutil.rmtree(target, ignore_errors=True)
+    result = api(root).generate_assignment(ASSIGNMENT)
+    if not result["success"]:
+        raise RuntimeError(f"nbgrader generate_assignment failed:\n{result.get('error') or result.get('log')}")
+    return target
+
+
+def ensure_assignment(root=ROOT):
+    """Create the assignment in the gradebook, and the release, if either is missing."""
+    released = (Path(root) / "release" / ASSIGNMENT).is_dir()
+    if not released or ASSIGNMENT not in {a.name for a in api(root).gradebook.assignments}:
+        release(root)

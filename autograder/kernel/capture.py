@@ -1,22 +1,23 @@
-"""Capturing: call a student's function on the probe cases and keep plain data.
+"""Capturing: call a student's function on its probe inputs and keep plain data.
 
-This is the only part of the autograder that touches student code. It turns
-whatever the function returns into nested lists of Python floats (`tolist()` of
-a float64 array), so that the record can be written as JSON and judged in
-another process, where no object of the student's can lie about its value. It
-imports no reference answer.
+This is the only code that touches student code. It turns whatever the
+function returns into nested lists of Python floats (`tolist()` of a float64
+array), so that the record can be written as JSON and judged in another
+process, where no object of the student's can lie about its value. It knows
+no graded function: what to call and what comes back is described by the
+probe (see `autograder.judging.probe`), and it imports no reference answer.
 """
 
 import inspect
 import json
 import numbers
 import os
+import pickle
 import warnings
-from pathlib import Path
 
 import numpy as np
 
-from autograder import probes
+from autograder.kernel import contract
 
 
 class Malformed(Exception):
@@ -48,18 +49,23 @@ def plain(value, what):
         raise Malformed(f"{what} is a {type(value).__name__}, not a number or an array of numbers ({error})") from None
 
 
-def _plain_outputs(name, result):
+def _batches(result):
+    """A list of (X_batch, y_batch) pairs as [[X_batch, y_batch], ...] of plain values."""
+    if result is None or isinstance(result, (str, bytes, np.ndarray)) or not hasattr(result, "__iter__"):
+        raise Malformed(f"returned a {type(result).__name__}; expected a list of (X_batch, y_batch) pairs")
+    batches = []
+    for k, pair in enumerate(result):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise Malformed(f"batch {k} is a {type(pair).__name__}; expected a pair (X_batch, y_batch)")
+        batches.append([plain(pair[0], f"X_batch of batch {k}"), plain(pair[1], f"y_batch of batch {k}")])
+    return batches
+
+
+def _plain_outputs(probe, result):
     """The outputs of one call as a list of plain values, one per documented output."""
-    outputs = probes.OUTPUTS[name]
-    if name == "make_minibatches":
-        if result is None or isinstance(result, (str, bytes, np.ndarray)) or not hasattr(result, "__iter__"):
-            raise Malformed(f"returned a {type(result).__name__}; expected a list of (X_batch, y_batch) pairs")
-        batches = []
-        for k, pair in enumerate(result):
-            if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-                raise Malformed(f"batch {k} is a {type(pair).__name__}; expected a pair (X_batch, y_batch)")
-            batches.append([plain(pair[0], f"X_batch of batch {k}"), plain(pair[1], f"y_batch of batch {k}")])
-        return [batches]
+    outputs = probe["outputs"]
+    if probe["structure"] == "batches":
+        return [_batches(result)]
     if len(outputs) == 1:
         return [plain(result, outputs[0])]
     if result is None:
@@ -73,14 +79,14 @@ def _plain_outputs(name, result):
     return [plain(v, what) for v, what in zip(values, outputs)]
 
 
-def _call(name, fn, case):
-    """Call `fn` on one case and record outputs, errors, warnings and inputs after."""
-    args = case.build()
+def _call(fn, probe, case):
+    """Call `fn` on one pickled case and record outputs, errors, warnings and inputs after."""
+    args = pickle.loads(case)  # a fresh copy each call: the student's function may change its arguments
     record = {}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            record["outputs"] = _plain_outputs(name, fn(*args))
+            record["outputs"] = _plain_outputs(probe, fn(*args))
         except NotImplementedError:
             record["error"] = "NotImplementedError"
             record["not_implemented"] = True
@@ -92,7 +98,7 @@ def _call(name, fn, case):
                                  if issubclass(w.category, RuntimeWarning)})
     # What the call left in its array arguments: the judge compares them with fresh copies.
     record["inputs_after"] = {arg: np.asarray(value, dtype=np.float64).tolist()
-                              for arg, value in zip(probes.SIGNATURES[name], args) if isinstance(value, np.ndarray)}
+                              for arg, value in zip(probe["parameters"], args) if isinstance(value, np.ndarray)}
     return record
 
 
@@ -106,29 +112,26 @@ def _defaults(fn):
             if isinstance(p.default, (int, float)) and not isinstance(p.default, bool)}
 
 
-def capture(name, fn):
+def capture(fn, probe):
     """Run a student's implementation of a graded function on every probe case.
 
     Parameters
     ----------
-    name : str
-        The graded function, e.g. "dL_dz".
     fn : callable
         The student's implementation.
+    probe : dict
+        {"function", "parameters", "outputs", "structure", "cases"}: what
+        `autograder.judging.probe(name)` made, the cases as pickled argument tuples.
 
     Returns
     -------
     dict
         JSON-serialisable: {"function": name, "defaults": {...}, "cases": [...]},
-        one entry per case of `probes.cases(name)`, each with "outputs" (plain
-        lists) or "error" / "malformed" (a message), plus "warnings" and
-        "inputs_after".
+        one entry per case, each with "outputs" (plain lists) or "error" /
+        "malformed" (a message), plus "warnings" and "inputs_after".
     """
-    return {
-        "function": name,
-        "defaults": _defaults(fn),
-        "cases": [_call(name, fn, case) for case in probes.cases(name)],
-    }
+    return {"function": probe["function"], "defaults": _defaults(fn),
+            "cases": [_call(fn, probe, case) for case in probe["cases"]]}
 
 
 def capture_answer(answer):
@@ -156,35 +159,25 @@ def capture_answer(answer):
     return repr(answer)
 
 
-def _keep(kind, name, record):
-    """Write a record where the grader collects them (LOGREG_RECORDS), when grading."""
-    folder = os.environ.get("LOGREG_RECORDS")
+def keep(kind, name, record):
+    """Write a record where the grader collects it (contract.RECORDS_ENV), when grading; return it."""
+    folder = os.environ.get(contract.RECORDS_ENV)
     if folder:
-        Path(folder, f"{kind}-{name}.json").write_text(json.dumps(record), encoding="utf-8")
+        contract.record_file(folder, kind, name).write_text(json.dumps(record), encoding="utf-8")
     return record
 
 
-def _judge_here(kind, name, record):
-    """Where the judges are importable (the instructor's own runs), judge now; in the sandbox they are not."""
-    try:
-        from autograder.concepts import judge_concept
-        from autograder.judges import judge
-    except ImportError:
-        return  # graded outside the kernel, from the record
-    verdict = judge(name, record) if kind == "function" else judge_concept(name, record)
-    if not verdict.passed:
-        raise AssertionError(f"{verdict.message}\n[mistake: {verdict.mistake}]")
+def load_probe(name):
+    """The probe of a graded function, as the grader left it in the sandbox (contract.PROBES_ENV)."""
+    with open(contract.probe_file(os.environ.get(contract.PROBES_ENV, contract.PROBES), name), "rb") as f:
+        return pickle.load(f)
 
 
 def submit(name, fn):
-    """What a hidden test does with a graded function: capture it, and judge it where that can be done.
-
-    During grading the kernel runs in a sandbox without the judges: the record
-    (plain numbers) is left for the grader, whose verdict is the one that counts.
-    """
-    _judge_here("function", name, _keep("function", name, capture(name, fn)))
+    """What a hidden test does in the sandbox: capture the function and leave the record for the grader."""
+    keep("function", name, capture(fn, load_probe(name)))
 
 
 def submit_answer(question, answer):
     """The same for the answer to a concept question."""
-    _judge_here("concept", question, _keep("concept", question, capture_answer(answer)))
+    keep("concept", question, capture_answer(answer))

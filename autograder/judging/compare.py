@@ -21,6 +21,12 @@ DIFF_STEP = 1e-6
 DIFF_RTOL = 1e-5
 DIFF_ATOL = 1e-7
 
+#: A step count read off a first-order step (train_minibatch with a tiny learning
+#: rate): the parameters match k full-batch steps to FIRST_ORDER_RTOL when k is
+#: the expected count, and to COUNT_RTOL when another k (1, m, ...) explains them.
+FIRST_ORDER_RTOL = 1e-3
+COUNT_RTOL = 1e-2
+
 
 def as_array(value):
     """Captured plain data (nested lists of floats) as a float64 array."""

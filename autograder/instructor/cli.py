@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from autograder import course
+from autograder.grading import course
 
 #: Where the demo puts its sample submissions and results.
 DEMO = course.ROOT / "build" / "demo"
@@ -50,24 +50,22 @@ def _progress_on(stream):
 
 
 def release(args):
-    from autograder.grading import release as generate
-
-    target = generate(args.course)
+    target = course.release(args.course)
     print(f"released {len(list(target.glob('*.ipynb')))} notebooks to {target}")
     return 0
 
 
 def grade(args):
-    from autograder.grading import NothingToGrade
-    from autograder.grading import grade as run
+    from autograder.grading.pipeline import NothingToGrade
+    from autograder.grading.pipeline import grade as run
 
     out = Path(args.out)
     try:
         if not Path(args.submissions).is_dir():
             raise FileNotFoundError(f"no such folder: {args.submissions}")
         with _stderr_of_children_to(out / "grading.log") as stderr:
-            rows, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
-                              scheduler=getattr(args, "scheduler", None))
+            students, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
+                                  scheduler=getattr(args, "scheduler", None))
     except KeyboardInterrupt:
         print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
               "to grade everything (re-grading is idempotent)", file=sys.stderr)
@@ -80,14 +78,13 @@ def grade(args):
     print_summary(Path(args.out))
     for note in notes:
         print(f"note: {note}")
-    students = len({r.student for r in rows})
     print(f"\ngraded {students} students: {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, "
           "kernel messages in grading.log")
     return 0
 
 
 def report(args):
-    from autograder.report import write_report
+    from autograder.instructor.report import write_report
 
     if not (Path(args.out) / "grades.csv").exists():
         print(f"error: {args.out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
@@ -97,7 +94,7 @@ def report(args):
 
 
 def demo(args):
-    from autograder.samples import make_samples
+    from autograder.instructor.samples import make_samples
 
     release(args)
     submissions = make_samples(DEMO / "submissions", args.course)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-from autograder import course
+from autograder.grading import course
 
 _SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 

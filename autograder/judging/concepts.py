@@ -8,7 +8,7 @@ probably misread, never what the answer is.
 
 import math
 
-from autograder.judges import Verdict
+from autograder.judging.verdict import Verdict
 from solutions import log_loss
 from solutions.concepts import ANSWERS, OPTIONS, SCENARIO
 

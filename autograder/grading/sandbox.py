@@ -5,8 +5,8 @@ this file as a script with `-f {connection_file}`, which starts the real
 ipykernel inside `bwrap` and watches it. Inside, the kernel sees:
 
 - read-only: the system (/usr, /etc, ...), the Python installation and the
-  virtualenv, and a copy of `autograder.probes` and `autograder.capture` (the
-  capturing half: no answer, no judge);
+  virtualenv, and the kernel library: a copy of `autograder/kernel/` (the
+  capturing layer: no answer, no judge) and the probe inputs as data;
 - read-write: its own working copy (the student's autograded folder), its
   records folder (where hidden tests put captured outputs), its connection
   file and sockets, and a private /tmp;
@@ -17,27 +17,28 @@ It has no network (its sockets are Unix sockets in its own folder), its own
 PID namespace (it cannot see or signal the grader), a memory limit, a file
 size limit, and a wall-clock limit for the whole notebook. When the limit
 passes, or the grader goes away, the kernel and every process it started are
-killed. What happened is written to LOGREG_KERNEL_REPORT for the grader.
+killed. What happened is written to the report file for the grader. The
+settings arrive in one environment variable, written and read by
+`autograder.kernel.contract`, which owns every name the two sides share.
 """
 
 import json
 import os
+import pickle
 import resource
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from autograder.kernel import contract
+
 #: The kernelspec's name.
 KERNEL_NAME = "logreg-sandbox"
-#: Defaults of the limits; the grader passes its configured values in the environment.
-NOTEBOOK_TIMEOUT = 300  # seconds for a whole notebook
-MEMORY_LIMIT = 2 * 1024**3  # bytes of address space per process
-FILE_SIZE_LIMIT = 256 * 1024**2  # bytes per file written
-#: Where the capturing library appears inside the sandbox, and the records folder.
-KERNEL_LIB = "/opt/logreg"
-RECORDS = "/records"
+#: The kernel layer, which the sandbox copies in whole.
+KERNEL_LAYER = Path(__file__).resolve().parents[1] / "kernel"
 #: Variables that pick a correct OpenBLAS kernel on some processors: passed through as they are.
 _PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
@@ -53,7 +54,8 @@ def install_kernelspec(jupyter_dir):
     folder = Path(jupyter_dir) / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
     spec = {
-        # Run as a script: the watcher needs only the standard library, not the autograder package.
+        # Run as a script, not with -m: the student's folder (the kernel's working directory) must not be
+        # on the watcher's import path, and the watcher imports only the standard library and the contract.
         "argv": [sys.executable, str(Path(__file__).resolve()), "-f", "{connection_file}"],
         "display_name": "Python 3 (sandboxed for grading)",
         "language": "python",
@@ -64,21 +66,31 @@ def install_kernelspec(jupyter_dir):
     return folder
 
 
-def kernel_library(target):
-    """Copy the capturing half of autograder (probes, capture) into target/autograder/.
+def kernel_library(target, probes):
+    """Make the kernel library under target: the kernel layer as package `autograder`, and the probes.
+
+    Parameters
+    ----------
+    target : Path
+    probes : dict of str to dict
+        Each graded function's probe (autograder.judging.probe), pickled into target/probes/.
 
     Returns
     -------
     Path
-        `target`, to be mounted at KERNEL_LIB.
+        `target`, to be mounted at contract.KERNEL_LIB.
     """
-    package = Path(target) / "autograder"
-    package.mkdir(parents=True, exist_ok=True)
-    here = Path(__file__).parent
-    for module in ("probes.py", "capture.py"):
-        (package / module).write_bytes((here / module).read_bytes())
-    (package / "__init__.py").write_text('"""Capturing only: the judges run outside this sandbox."""\n', encoding="utf-8")
-    return Path(target)
+    target = Path(target)
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(KERNEL_LAYER, target / "autograder" / "kernel", ignore=shutil.ignore_patterns("__pycache__"))
+    (target / "autograder" / "__init__.py").write_text(
+        '"""In the grading sandbox, the kernel layer alone: hidden tests record, the grader judges."""\n\n'
+        "from autograder.kernel.capture import submit, submit_answer  # noqa: F401\n", encoding="utf-8")
+    folder = target / "probes"
+    folder.mkdir()
+    for name, probe in probes.items():
+        contract.probe_file(folder, name).write_bytes(pickle.dumps(probe))
+    return target
 
 
 def bwrap_command(connection_file, workdir, kernel_lib, records):
@@ -92,13 +104,14 @@ def bwrap_command(connection_file, workdir, kernel_lib, records):
     # Mounts apply in order: the private /tmp first, so that binds below /tmp stay visible.
     command += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                 "--ro-bind", str(base), str(base), "--ro-bind", str(venv), str(venv),
-                "--ro-bind", str(kernel_lib), KERNEL_LIB,
+                "--ro-bind", str(kernel_lib), contract.KERNEL_LIB,
                 "--bind", str(workdir), str(workdir),
                 "--bind", str(runtime), str(runtime),
-                "--bind", str(records), RECORDS,
+                "--bind", str(records), contract.RECORDS,
                 "--chdir", str(workdir), "--clearenv"]
-    environment = {"HOME": "/tmp", "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": KERNEL_LIB,
-                   "LOGREG_RECORDS": RECORDS, "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
+    environment = {"HOME": "/tmp", "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": contract.KERNEL_LIB,
+                   contract.RECORDS_ENV: contract.RECORDS, contract.PROBES_ENV: contract.PROBES,
+                   "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
                    "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "JPY_PARENT_PID": "1"}
     environment.update({k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ})
     for key, value in environment.items():
@@ -114,10 +127,8 @@ def _limit(memory, file_size):
     return apply
 
 
-def _report(reason, returncode, seconds):
-    path = os.environ.get("LOGREG_KERNEL_REPORT")
-    if path:
-        Path(path).write_text(json.dumps({"reason": reason, "returncode": returncode, "seconds": round(seconds, 1)}))
+def _report(path, reason, returncode, seconds):
+    Path(path).write_text(json.dumps({"reason": reason, "returncode": returncode, "seconds": round(seconds, 1)}))
 
 
 def _die_with_parent():
@@ -136,14 +147,13 @@ def main(argv):
     """Run one sandboxed kernel until it ends, is stopped, or runs out of time."""
     _die_with_parent()
     connection_file = argv[argv.index("-f") + 1]
-    timeout = float(os.environ.get("LOGREG_NOTEBOOK_TIMEOUT", NOTEBOOK_TIMEOUT))
-    memory = int(os.environ.get("LOGREG_MEMORY_LIMIT", MEMORY_LIMIT))
-    records = Path(os.environ.get("LOGREG_RECORDS_DIR", Path.cwd() / ".records"))
+    settings = contract.read_sandbox_settings()
+    timeout, report = settings["notebook_timeout"], settings["report"]
+    records = Path(settings["records"])
     records.mkdir(parents=True, exist_ok=True)
-    kernel_lib = Path(os.environ["LOGREG_KERNEL_LIB"])
     start = time.monotonic()
-    kernel = subprocess.Popen(bwrap_command(connection_file, Path.cwd(), kernel_lib, records),
-                              preexec_fn=_limit(memory, FILE_SIZE_LIMIT))
+    kernel = subprocess.Popen(bwrap_command(connection_file, Path.cwd(), Path(settings["kernel_lib"]), records),
+                              preexec_fn=_limit(settings["memory_limit"], settings["file_size_limit"]))
 
     def stop(signum, frame):  # the kernel manager shuts us down: take the kernel with us
         kernel.kill()
@@ -151,11 +161,11 @@ def main(argv):
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts go to the kernel as messages
     try:
         returncode = kernel.wait(timeout=timeout)
-        _report("exited", returncode, time.monotonic() - start)
+        _report(report, "exited", returncode, time.monotonic() - start)
     except subprocess.TimeoutExpired:
         kernel.kill()
         returncode = kernel.wait()
-        _report("timeout", returncode, time.monotonic() - start)
+        _report(report, "timeout", returncode, time.monotonic() - start)
         print(f"sandbox: the notebook ran past its time limit of {timeout:g} s; kernel stopped", file=sys.stderr)
     return 0 if returncode == 0 else 1
 

@@ -1,0 +1,60 @@
+"""Grading a folder of submissions: discover, stage, run the tasks, store each result as it arrives."""
+
+from pathlib import Path
+
+from autograder.grading import course, runners
+from autograder.grading.store import Results, store
+from autograder.grading.submissions import discover
+from autograder.grading.tasks import stage, template
+
+
+class NothingToGrade(Exception):
+    """The submissions folder holds no student's notebook."""
+
+
+def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda iterable, total: iterable,
+          scheduler=None):
+    """Grade every submission under a folder and write grades.csv, summary.csv and feedback.
+
+    Parameters
+    ----------
+    submissions_dir : Path
+        SUBMISSIONS/<student>/<notebook>.ipynb or .../<student>/<assignment>/<notebook>.ipynb.
+    out_dir : Path
+        Where grades.csv, summary.csv, notes.txt and feedback/ are written.
+    root : Path
+        The course root.
+    jobs : int
+        Students graded at the same time on this machine.
+    progress : callable
+        Wraps the iterable of finished students (e.g. a progress bar).
+    scheduler : str, optional
+        The address of a Dask distributed scheduler: the submissions are graded
+        by its workers instead (each gets the course as an archive), and this
+        process alone writes the gradebook.
+
+    Returns
+    -------
+    students : int
+        How many students were graded.
+    notes : list of str
+        What the instructor should know: renamed, unmatched, duplicate, repaired or unreadable files.
+
+    Raises
+    ------
+    FileNotFoundError, NothingToGrade
+        On bad input, before anything is graded.
+    """
+    submissions, notes = discover(submissions_dir, course.source_notebooks(root))
+    submissions = [s for s in submissions if s.notebooks or s.unmatched]
+    if not any(s.notebooks for s in submissions):
+        raise NothingToGrade(f"no notebook of the assignment found under {submissions_dir} "
+                             "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
+    course.ensure_assignment(root)
+    results = Results(Path(out_dir), course.source_notebooks(root), notes)
+    tasks = (stage(s, root) for s in submissions)  # staged only when a runner has room for them
+    run = runners.dask if scheduler else runners.local
+    for task, result in progress(run(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
+        store(task, result, root)
+        results.add(result)
+    return results.close()

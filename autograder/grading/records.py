@@ -1,0 +1,59 @@
+"""Verdicts decided outside the student's kernel, from the records its hidden tests left.
+
+A hidden test only records (autograder.kernel.capture.submit): plain numbers in a
+JSON file per graded function or question. Here, in the grader's process, each
+record is judged; a test cell earns its points when every record it made is
+judged right, whatever the cell itself printed or raised. The verdicts then
+go into nbgrader's gradebook and into the graded copy that feedback is made
+from, so grades.csv, the gradebook and the feedback all carry the same verdict.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+from autograder.judging import judge, judge_concept
+from autograder.kernel import contract
+
+_SUBMITS = re.compile(r'\bsubmit(_answer)?\("(\w+)"')
+
+
+@dataclass(frozen=True)
+class Test:
+    """An autograder cell: its grade_id, points, and the records its hidden part makes."""
+
+    grade_id: str
+    points: float
+    records: tuple  # of (kind, name): ("function", "sigmoid") or ("concept", "why_log_loss")
+
+
+def tests_of(notebook):
+    """The autograder cells of an instructor notebook, in order.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+
+    Returns
+    -------
+    list of Test
+    """
+    tests = []
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade"):
+            records = tuple(("concept" if answer else "function", name) for answer, name in _SUBMITS.findall(cell.source))
+            tests.append(Test(meta["grade_id"], float(meta["points"]), records))
+    return tests
+
+
+def judge_record(folder, kind, name):
+    """The verdict on one record, or None when the hidden test left none."""
+    path = contract.record_file(folder, kind, name)
+    if not path.exists():
+        return None
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return judge(name, {}) if kind == "function" else judge_concept(name, "unreadable record")
+    return judge(name, record) if kind == "function" else judge_concept(name, record)

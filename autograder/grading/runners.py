@@ -1,0 +1,66 @@
+"""Where grading tasks run: this machine's processes, or the workers of a Dask cluster.
+
+Every submission is an independent task (autograder.grading.tasks: a Task in,
+a Result out: rows, graded copies and feedback). A runner takes the tasks from
+an iterator, keeps only a few in flight, and yields (task, result) pairs as
+they finish; the calling process alone stores them, so gradebook writes stay
+in one process whatever runs the notebooks, and memory does not grow with the class.
+"""
+
+import multiprocessing
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from itertools import islice
+
+from autograder.grading.tasks import archive, run_task
+
+#: Tasks in flight per worker: enough to keep each busy while results are stored.
+IN_FLIGHT_PER_WORKER = 2
+
+
+def local(tasks, template, jobs=1, scheduler=None):
+    """Run the tasks here: in this process when jobs is 1, else in `jobs` worker processes.
+
+    Processes, not threads: nbgrader keeps per-run state in os.environ.
+    """
+    if jobs <= 1:
+        for task in tasks:
+            yield task, run_task(task, template)
+        return
+    tasks = iter(tasks)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
+        running = {pool.submit(run_task, task, template): task for task in islice(tasks, IN_FLIGHT_PER_WORKER * jobs)}
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                task = running.pop(future)
+                for more in islice(tasks, 1):
+                    running[pool.submit(run_task, more, template)] = more
+                yield task, future.result()
+
+
+def dask(tasks, template, jobs=1, scheduler=None):
+    """Run the tasks on a Dask distributed cluster, sending the course template once to every worker.
+
+    The workers need this package, its requirements and bubblewrap, and one
+    thread each (`dask worker ADDRESS --nthreads 1`): like nbgrader, a task sets
+    environment variables of its process.
+    """
+    from distributed import Client
+    from distributed import as_completed as finished
+
+    tasks = iter(tasks)
+    with Client(scheduler) as client:
+        shipped = client.scatter(archive(template), broadcast=True)
+        width = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
+        owner = {}
+
+        def submit(task):
+            future = client.submit(run_task, task, template=shipped, pure=False)
+            owner[future.key] = task
+            return future
+
+        queue = finished([submit(task) for task in islice(tasks, width)])
+        for future in queue:
+            for more in islice(tasks, 1):
+                queue.add(submit(more))
+            yield owner.pop(future.key), future.result()

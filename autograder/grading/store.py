@@ -1,0 +1,96 @@
+"""Keeping results, in the grading process alone: files under the course, scores in the gradebook, OUT/.
+
+A result is kept as it arrives and then dropped: `store` writes its files and
+scores, `Results.add` its rows, summary line and feedback, each student in a
+file of their own; `Results.close` joins those files in student order into
+grades.csv and summary.csv, reading one student at a time. Memory does not
+grow with the class.
+"""
+
+import csv
+import shutil
+from dataclasses import astuple
+from pathlib import Path
+
+from autograder.grading import course
+from autograder.grading.status import COLUMNS
+
+
+def store(task, result, root=course.ROOT):
+    """Keep a Result in the course: its files under course/, its scores in the gradebook (this process only)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    base = Path(root) / "course"
+    for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
+                        ("autograded", result.graded), ("feedback", result.feedback)):
+        folder = base / step / task.student / course.ASSIGNMENT
+        shutil.rmtree(folder.parent, ignore_errors=True)  # re-grading replaces the student's previous run
+        folder.mkdir(parents=True)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        gradebook.update_or_create_student(task.student)
+        try:
+            gradebook.remove_submission(course.ASSIGNMENT, task.student)
+        except MissingEntry:
+            pass
+        gradebook.add_submission(course.ASSIGNMENT, task.student)
+        for row in result.rows:
+            gradebook.find_grade(row.test, row.notebook, course.ASSIGNMENT, task.student).auto_score = row.score
+        gradebook.db.commit()
+
+
+class Results:
+    """grades.csv, summary.csv, notes.txt and feedback/<student>/<notebook>.html under OUT, written as results arrive.
+
+    Parameters
+    ----------
+    out_dir : Path
+    notebooks : list of str
+        The assignment's notebooks, in course order (the columns of summary.csv).
+    notes : list of str
+        What the instructor should know before any student is graded (from discovery).
+    """
+
+    def __init__(self, out_dir, notebooks, notes=()):
+        self.out, self.notebooks, self.notes = Path(out_dir), list(notebooks), list(notes)
+        self.parts = self.out / ".students"
+        for folder in (self.parts, self.out / "feedback"):
+            shutil.rmtree(folder, ignore_errors=True)
+        self.parts.mkdir(parents=True)
+
+    def add(self, result):
+        """Write one student's rows, summary line, notes and feedback; keep nothing of them in memory."""
+        with open(self.parts / f"{result.student}.grades.csv", "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerows(astuple(r) for r in result.rows)
+        per_notebook = [sum(r.score for r in result.rows if r.notebook == n) for n in self.notebooks]
+        with open(self.parts / f"{result.student}.summary.csv", "w", newline="", encoding="utf-8") as f:
+            csv.writer(f).writerow([result.student, *per_notebook, sum(per_notebook), sum(r.max_score for r in result.rows)])
+        (self.parts / f"{result.student}.notes.txt").write_text("".join(f"{n}\n" for n in result.notes), encoding="utf-8")
+        for name, content in sorted(result.feedback.items()):
+            if name.endswith(".html"):
+                (self.out / "feedback" / result.student).mkdir(parents=True, exist_ok=True)
+                (self.out / "feedback" / result.student / name).write_bytes(content)
+
+    def close(self):
+        """Join the students' files, in order of student id, into grades.csv, summary.csv and notes.txt.
+
+        Returns
+        -------
+        students : int
+            How many students were graded.
+        notes : list of str
+        """
+        students = sorted(p.name.removesuffix(".grades.csv") for p in self.parts.glob("*.grades.csv"))
+        notes = list(self.notes)
+        with open(self.out / "grades.csv", "w", newline="", encoding="utf-8") as grades, \
+                open(self.out / "summary.csv", "w", newline="", encoding="utf-8") as summary:
+            csv.writer(grades).writerow(COLUMNS)
+            csv.writer(summary).writerow(["student", *self.notebooks, "total", "max"])
+            for student in students:
+                grades.write((self.parts / f"{student}.grades.csv").read_bytes().decode("utf-8"))
+                summary.write((self.parts / f"{student}.summary.csv").read_bytes().decode("utf-8"))
+                notes += (self.parts / f"{student}.notes.txt").read_text(encoding="utf-8").splitlines()
+        (self.out / "notes.txt").write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
+        shutil.rmtree(self.parts)
+        return len(students), notes

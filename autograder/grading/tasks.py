@@ -1,0 +1,264 @@
+"""Grading one student as an independent task: staged here, run anywhere, stored by the grading process.
+
+`stage` reads, checks and repairs a student's notebooks into a Task; `run_task`
+grades it in a private copy of the course (`template`): nbgrader autograde of
+one notebook at a time, each in a fresh sandboxed kernel (`sandbox`), the
+hidden tests' records judged outside the kernel (`records`), nbgrader's
+feedback; it returns a Result and touches nothing shared.
+"""
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from autograder.grading import course, graded_copy, records
+from autograder.grading.repair import repair
+from autograder.grading.status import Row, first_line, trusted_status
+from autograder.kernel import contract
+
+
+@dataclass
+class Task:
+    """One submission to grade: independent of every other, so it can run anywhere.
+
+    Attributes
+    ----------
+    student : str
+    notebooks : dict of str to bytes
+        Readable (and repaired) notebooks, by assignment name.
+    unreadable : dict of str to str
+        Notebooks that could not be read, with the reason.
+    notes : list of str
+        What staging found (renamed, repaired, stray files).
+    """
+
+    student: str
+    notebooks: dict
+    unreadable: dict
+    notes: list
+
+
+@dataclass
+class Result:
+    """What grading a Task produced: rows, notes, and the graded copies and feedback (bytes)."""
+
+    student: str
+    rows: list
+    notes: list
+    graded: dict
+    feedback: dict
+
+
+def tests_of(root=course.ROOT):
+    """The autograder cells of every notebook, {notebook: [records.Test, ...]}, in course order."""
+    folder = Path(root) / "notebooks" / course.ASSIGNMENT
+    return {name: records.tests_of(nbformat.read(folder / f"{name}.ipynb", as_version=4))
+            for name in course.source_notebooks(root)}
+
+
+def _unreadable(path):
+    """Why a submitted file cannot be graded, or None when nbformat reads it."""
+    if path.stat().st_size == 0:
+        return "not a readable notebook (an empty file)"
+    try:
+        notebook = nbformat.read(path, as_version=4)
+        if not isinstance(notebook.get("cells"), list):
+            raise ValueError("it has no list of cells")
+    except Exception as error:  # any way a file can fail to be a notebook
+        return f"not a readable notebook ({type(error).__name__}: {first_line(error)[:200] or 'empty file'})"
+    return None
+
+
+def stage(submission, root=course.ROOT):
+    """Read, check and repair one student's notebooks into a Task (nothing is written).
+
+    Parameters
+    ----------
+    submission : submissions.Submission
+    root : Path
+        The course root (its release is the template of every repair).
+    """
+    notes, unreadable, readable = [], {}, {}
+    for name, path in submission.notebooks.items():
+        problem = _unreadable(path)
+        if problem:
+            unreadable[name] = problem
+            continue
+        notebook = nbformat.read(path, as_version=4)
+        released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
+        readable[name] = nbformat.writes(notebook).encode("utf-8")
+        if path.stem != name:
+            notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
+    notes += [f"{submission.student}: {p.name} matches no notebook of the assignment (ignored)" for p in submission.unmatched]
+    notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
+    return Task(submission.student, readable, unreadable, notes)
+
+
+def _kernel_runtime(root, student):
+    """The sandbox kernelspec, the kernel library and this student's private runtime folder."""
+    from autograder.grading import sandbox
+    from autograder.judging import FUNCTIONS, probe
+
+    work = course.work(root)
+    runtime = work / "runtime" / student
+    runtime.mkdir(parents=True, exist_ok=True)
+    os.environ["JUPYTER_PATH"] = str(sandbox.install_kernelspec(work / "jupyter").parents[1])
+    library = sandbox.kernel_library(work / "kernel_lib", {name: probe(name) for name in FUNCTIONS})
+    return runtime, library
+
+
+def run_task(task, template):
+    """Grade one Task in a private copy of the course template; touch nothing shared.
+
+    This is what a worker runs, on this machine or another (see `runners`):
+    nbgrader autograde of each notebook in its own sandboxed kernel, trusted
+    verdicts, and nbgrader's feedback, all against the copy's own gradebook.
+
+    Parameters
+    ----------
+    task : Task
+    template : Path or bytes
+        The template folder (see `template`), or it as a zip archive's bytes.
+
+    Returns
+    -------
+    Result
+    """
+    with tempfile.TemporaryDirectory(prefix="logreg-") as scratch:
+        root = Path(scratch) / "c"  # short: the kernels' Unix socket paths must stay under 108 characters
+        _unpack(template, root)
+        tests = tests_of(root)
+        folder = root / "course" / "submitted" / task.student / course.ASSIGNMENT
+        folder.mkdir(parents=True)
+        for name, content in task.notebooks.items():
+            (folder / f"{name}.ipynb").write_bytes(content)
+        notes, rows = list(task.notes), []
+        if task.notebooks:
+            runtime, library = _kernel_runtime(root, task.student)
+            api = course.api(root, runtime=runtime)
+            limits = course.limits(root)
+            for notebook in sorted(task.notebooks):
+                rows += _grade_notebook(api, task.student, notebook, tests[notebook], root, library, limits, notes)
+            api.generate_feedback(course.ASSIGNMENT, task.student)
+        for notebook, cells in tests.items():
+            if notebook not in task.notebooks:
+                status, message = (("unreadable", task.unreadable[notebook]) if notebook in task.unreadable
+                                   else ("missing", "notebook not submitted"))
+                rows += [Row(task.student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
+        order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
+        rows.sort(key=lambda r: order[(r.notebook, r.test)])
+        return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")))
+
+
+def _files(root, step, student):
+    folder = Path(root) / "course" / step / student / course.ASSIGNMENT
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file()}
+
+
+def _unpack(template, root):
+    if isinstance(template, bytes):
+        with zipfile.ZipFile(io.BytesIO(template)) as archive:
+            archive.extractall(root)
+    else:
+        shutil.copytree(template, root)
+
+
+def _grade_notebook(api, student, notebook, tests, root, library, limits, notes):
+    """nbgrader autograde of one notebook in the sandbox, then the trusted verdicts: rows of that notebook."""
+    base, work = Path(root) / "course", course.work(root)
+    folder, report = work / "records" / student / notebook, work / "kernels" / student / f"{notebook}.json"
+    folder.mkdir(parents=True, exist_ok=True)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    os.environ[contract.SANDBOX_ENV] = contract.sandbox_settings(
+        kernel_lib=library, records=folder, report=report, notebook_timeout=limits.notebook_timeout,
+        memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit)
+    api.coursedir.notebook_id = notebook
+    try:
+        result = api.autograde(course.ASSIGNMENT, student)
+    finally:
+        api.coursedir.notebook_id = "*"
+    if not result["success"]:
+        notes.append(f"{student}: {notebook}: nbgrader could not finish it ({_last_error(result)})")
+    fate = json.loads(report.read_text()) if report.exists() else {}
+    fate["cell_timeout"] = "Timeout waiting for execute reply" in result.get("log", "")
+    graded = base / "autograded" / student / course.ASSIGNMENT / f"{notebook}.ipynb"
+    copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / course.ASSIGNMENT / f"{notebook}.ipynb",
+                         as_version=4)
+    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in copy.cells}
+    rows, decided = [], {}
+    for test in tests:
+        verdicts = [records.judge_record(folder, kind, name) for kind, name in test.records]
+        score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
+        rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
+        decided[test.grade_id] = (score, test.points, message)
+    _record_scores(api, student, notebook, rows, notes)
+    if graded_copy.truncate_outputs(copy, limits.max_output):
+        notes.append(f"{student}: {notebook}: outputs longer than {limits.max_output} characters were cut")
+    graded.parent.mkdir(parents=True, exist_ok=True)
+    if graded.exists():
+        graded.chmod(0o644)  # nbgrader leaves graded copies read-only
+    nbformat.write(graded_copy.annotate(copy, decided), graded)
+    return rows
+
+
+def _record_scores(api, student, notebook, rows, notes):
+    """Put the trusted scores into nbgrader's gradebook (they replace what the cells' errors gave)."""
+    from nbgrader.api import Gradebook
+
+    try:
+        with Gradebook(api.coursedir.db_url) as gradebook:
+            for row in rows:
+                grade = gradebook.find_grade(row.test, notebook, course.ASSIGNMENT, student)
+                grade.auto_score = row.score
+            gradebook.db.commit()
+    except Exception as error:  # a submission nbgrader could not create: grades.csv still has the rows
+        notes.append(f"{student}: {notebook}: the gradebook has no entry to hold the scores ({first_line(error)})")
+
+
+def _last_error(result):
+    lines = [line for line in (result.get("log", "") + "\n" + result.get("error", "")).splitlines()
+             if "Error" in line or "error" in line]
+    return first_line(lines[-1]) if lines else "see grading.log"
+
+
+def template(root=course.ROOT):
+    """The course as a worker needs it: source, release, config, and a gradebook of the assignment alone.
+
+    Made once per change of the notebooks or the config, under the work folder's template/.
+
+    Returns
+    -------
+    Path
+    """
+    root = Path(root)
+    sources = sorted((root / "notebooks" / course.ASSIGNMENT).rglob("*")) + [root / "nbgrader_config.py"]
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources if p.is_file() and "__pycache__" not in p.parts))
+    folder = course.work(root) / "template"
+    if (folder / "version").exists() and (folder / "version").read_text() == digest.hexdigest():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    shutil.copytree(root / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    if (root / "nbgrader_config.py").exists():
+        shutil.copy(root / "nbgrader_config.py", folder / "nbgrader_config.py")
+    course.release(folder)
+    (folder / "version").write_text(digest.hexdigest())
+    return folder
+
+
+def archive(folder):
+    """A folder as zip bytes, to send a template to workers on other machines."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                out.write(path, path.relative_to(folder))
+    return buffer.getvalue()

@@ -1,0 +1,1 @@
+"""The instructor's commands: the command line, the class report, the demo's students."""

@@ -1,0 +1,58 @@
+"""Judging, pure: a captured record and the `solutions` reference in, a Verdict out.
+
+- `functions`: the description of every graded function (outputs, probe
+  cases, known mistakes, how it is judged), one module per topic;
+- `checks`: the steps every function goes through; `mistakes`: the generic
+  mistakes; `derivatives`: central differences of the loss;
+- `concepts`: the answers to the concept questions;
+- `compare`: the tolerances, stated once; `verdict`: what a judgement says.
+
+Nothing here runs a notebook, touches a file or starts a process.
+"""
+
+import pickle
+
+from autograder.judging.checks import against_reference
+from autograder.judging.concepts import judge_concept
+from autograder.judging.functions import FUNCTIONS, describe
+from autograder.judging.verdict import PASSED, UNNAMED, Verdict, fail
+
+
+def judge(name, record):
+    """The verdict on a captured record of a graded function.
+
+    Parameters
+    ----------
+    name : str
+        A graded function of the curriculum.
+    record : dict
+        What `autograder.kernel.capture.capture` returned, possibly after a
+        round trip through JSON.
+
+    Returns
+    -------
+    Verdict
+    """
+    entry = describe(name)
+    if record.get("function") != name or len(record.get("cases", ())) != len(entry.cases()):
+        return fail(name, "malformed_record", "the captured record does not match this function's cases; re-run the test cell.")
+    if entry.properties is not None:
+        return entry.properties(entry, record)
+    return against_reference(entry, record) or PASSED
+
+
+def probe(name):
+    """What the student's kernel needs to call a graded function: its probe, as plain data.
+
+    Returns
+    -------
+    dict
+        {"function", "parameters", "outputs", "structure", "cases"}, the cases
+        as pickled tuples of arguments (unpickled afresh for every call).
+    """
+    entry = describe(name)
+    return {"function": name, "parameters": list(entry.parameters), "outputs": list(entry.outputs),
+            "structure": entry.structure, "cases": [pickle.dumps(case.build()) for case in entry.cases()]}
+
+
+__all__ = ["FUNCTIONS", "UNNAMED", "Verdict", "describe", "judge", "judge_concept", "probe"]

@@ -1,0 +1,221 @@
+"""The checks every graded function goes through, in order, each a pure function of the record.
+
+1. every call returned (no exception, the documented number of values);
+2. the numeric default arguments are the curriculum's;
+3. the values equal the reference (compare.RTOL / ATOL); when they do not,
+   the known mistakes name the mistake, or the message says which output is
+   wrong where, and how (shape, NaN, a constant factor);
+4. no RuntimeWarning (overflow, division by zero) and no input changed in place;
+5. the function's own checks: derivatives agree with central differences of
+   the loss, and whatever else its description lists.
+
+Each takes the function's description (description.GradedFunction). Messages
+never contain a hidden expected value.
+"""
+
+import numpy as np
+
+from autograder.judging.compare import ATOL, DIFF_ATOL, DIFF_RTOL, RTOL, all_close, as_array, close, fits_shape, shape_text
+from autograder.judging.mistakes import known_mistakes
+from autograder.judging.verdict import UNNAMED, fail
+
+
+def reference_outputs(entry, args):
+    """The reference outputs of one call, as a tuple of float arrays."""
+    result = entry.reference(*args)
+    return tuple(as_array(r) for r in (result if len(entry.outputs) > 1 else (result,)))
+
+
+def student_outputs(outcome):
+    """The captured outputs of one call, as a tuple of float arrays."""
+    return tuple(as_array(v) for v in outcome["outputs"])
+
+
+# --- 1. calls -------------------------------------------------------------------------------------
+
+def _shape_hint(error):
+    words = ("shape", "matmul", "broadcast", "dimension", "aligned")
+    if error.startswith("ValueError") and any(w in error for w in words):
+        return " Check the shapes: X is (m, n), w is (n,), y and z = X @ w + b are (m,)."
+    return ""
+
+
+def calls(entry, record, cases):
+    """A failing verdict for the first call that raised or returned the wrong structure."""
+    for case, outcome in zip(cases, record["cases"]):
+        if outcome.get("not_implemented"):
+            return fail(entry.name, "not_implemented", "not implemented yet: replace `raise NotImplementedError()` with your code.")
+        if "error" in outcome:
+            return fail(entry.name, "exception",
+                        f"raised {outcome['error']} when called with {case.label}.{_shape_hint(outcome['error'])}")
+        if "malformed" in outcome:
+            return fail(entry.name, "malformed", f"{outcome['malformed']} (called with {case.label}).")
+    return None
+
+
+def defaults(entry, record):
+    """A failing verdict when a numeric default argument is not the curriculum's."""
+    for parameter, expected in entry.defaults.items():
+        got = record.get("defaults", {}).get(parameter)
+        if got is not None and got != expected:
+            return fail(entry.name, "wrong_default",
+                        f"the default {parameter} is {got:g}; the curriculum's signature has {parameter}={expected:g}.")
+    return None
+
+
+# --- 3. values ------------------------------------------------------------------------------------
+
+def _explains(mistake, output, cases, students, references):
+    """Whether `mistake` gives the student's `output` on every case where it applies."""
+    applied = 0
+    for case, student, reference in zip(cases, students, references):
+        try:
+            with np.errstate(all="ignore"):
+                produced = mistake.produce(case.build(), reference)
+        except Exception:  # a mistake that cannot be made on these inputs explains nothing
+            return False
+        if produced is None or not np.all(np.isfinite(as_array(produced[output]))):
+            continue  # the mistake is not defined here (or overflows where a student's version may not)
+        if not close(student[output], produced[output]):
+            return False
+        applied += 1
+    return applied > 0
+
+
+def _constant_factor(output, students, references):
+    """c if the student's output is c times the reference on every case, else None."""
+    got = np.concatenate([as_array(s[output]).ravel() for s in students])
+    want = np.concatenate([r[output].ravel() for r in references])
+    if got.shape != want.shape or not np.any(want) or not np.all(np.isfinite(got)):
+        return None
+    c = float(got @ want / (want @ want))
+    return c if c != 0 and np.allclose(got, c * want, rtol=RTOL, atol=ATOL) else None
+
+
+def _describe_wrong(entry, output, cases, students, references):
+    """(mistake id, message) for a wrong output that no known mistake explains."""
+    label = entry.outputs[output]
+    wrong = [c for c, s, r in zip(cases, students, references) if not close(s[output], r[output])]
+    for case, student, reference in zip(cases, students, references):
+        got, want = student[output], reference[output]
+        if not fits_shape(got, want):
+            return "wrong_shape", (f"{label} has shape {shape_text(got.shape)} for {case.label}; "
+                                   f"expected {shape_text(want.shape)}.")
+        if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
+            return "nan_or_inf", (f"{label} contains NaN or inf for {case.label}: look for a log of 0, "
+                                  "a division by 0 or an overflowing exp.")
+    factor = _constant_factor(output, students, references)
+    if factor is not None:
+        return "constant_factor", f"{label} is {factor:.4g} times what it should be: look for a missing or extra factor."
+    where = ("for every input tried" if len(wrong) == len(cases)
+             else f"for {'; '.join(c.label for c in wrong)} (right for the other {len(cases) - len(wrong)} inputs)")
+    return UNNAMED, f"{label} is wrong {where}."
+
+
+def values(entry, cases, students, references):
+    """A verdict naming the first wrong output's mistake, or None when all are right."""
+    wrong = [j for j in range(len(entry.outputs)) if not all(close(s[j], r[j]) for s, r in zip(students, references))]
+    if not wrong:
+        return None
+
+    def also_wrong(explained):
+        rest = [entry.outputs[j] for j in wrong if j not in explained]
+        return f" ({', '.join(rest)} also wrong.)" if rest else ""
+
+    for j in wrong:
+        for mistake in known_mistakes(entry):
+            if _explains(mistake, j, cases, students, references):
+                explained = {k for k in wrong if _explains(mistake, k, cases, students, references)}
+                return fail(entry.name, mistake.id, mistake.message.format(output=entry.outputs[j]) + also_wrong(explained))
+    mistake, message = _describe_wrong(entry, wrong[0], cases, students, references)
+    hint = _derivative_hint(entry, cases, students) if mistake == UNNAMED else ""
+    return fail(entry.name, mistake, message + also_wrong({wrong[0]}) + hint)
+
+
+# --- 4. warnings and purity -----------------------------------------------------------------------
+
+def warnings(entry, record, cases):
+    """A failing verdict for the first call that gave a RuntimeWarning."""
+    for case, outcome in zip(cases, record["cases"]):
+        if outcome["warnings"]:
+            hint = entry.warning_hint or "Look for an overflowing exp, a log of 0 or a division by 0."
+            return fail(entry.name, "numeric_warning", f"gave {outcome['warnings'][0]} for {case.label}. {hint}")
+    return None
+
+
+def inputs_unchanged(entry, record, cases):
+    """A failing verdict for the first call that changed one of its array arguments."""
+    for case, outcome in zip(cases, record["cases"]):
+        fresh = dict(zip(entry.parameters, case.build()))
+        for arg, after in outcome["inputs_after"].items():
+            if not np.array_equal(as_array(after), as_array(fresh[arg])):
+                return fail(entry.name, "mutates_input", f"changed its argument {arg} in place (called with {case.label}). "
+                            f"The caller's {arg} must stay as it was: build new arrays (w = w - ...) instead of "
+                            "updating in place (w -= ..., w[...] = ..., shuffling X itself).")
+    return None
+
+
+# --- 5. derivatives -------------------------------------------------------------------------------
+
+def central_difference_failures(entry, cases, students):
+    """Cases on which the student's derivative disagrees with a central difference of the loss.
+
+    Parameters
+    ----------
+    entry : description.GradedFunction
+        A function whose description has a central_difference.
+    cases : list of cases.Case
+    students : list of tuple of ndarray
+        The student's outputs, case by case.
+
+    Returns
+    -------
+    list of cases.Case
+        Only smooth cases are checked (see cases.Case).
+    """
+    failures = []
+    for case, student in zip(cases, students):
+        if not case.smooth:
+            continue
+        estimates = entry.central_difference(*case.build())
+        if not all_close(student, tuple(as_array(e) for e in estimates), DIFF_RTOL, DIFF_ATOL):
+            failures.append(case)
+    return failures
+
+
+def _derivative_hint(entry, cases, students):
+    if entry.central_difference is None:
+        return ""
+    try:
+        failures = central_difference_failures(entry, cases, students)
+    except Exception:
+        return ""
+    return " It also disagrees with a central-difference estimate from the loss." if failures else ""
+
+
+def central_differences(entry, cases, students):
+    """A failing verdict when a derivative disagrees with central differences of the loss."""
+    if entry.central_difference is None:
+        return None
+    failures = central_difference_failures(entry, cases, students)
+    if failures:
+        return fail(entry.name, "disagrees_with_central_difference",
+                    f"disagrees with a central-difference estimate of the derivative for {failures[0].label}.")
+    return None
+
+
+# --- all of them ----------------------------------------------------------------------------------
+
+def against_reference(entry, record, cases=None):
+    """Steps 1 to 5 for a deterministic function: the first failing verdict, or None when all pass."""
+    cases = cases or entry.cases()
+    verdict = calls(entry, record, cases) or defaults(entry, record)
+    if verdict:
+        return verdict
+    students = [student_outputs(o) for o in record["cases"]]
+    references = [reference_outputs(entry, case.build()) for case in cases]
+    return (values(entry, cases, students, references)
+            or warnings(entry, record, cases)
+            or inputs_unchanged(entry, record, cases)
+            or central_differences(entry, cases, students)
+            or next((v for v in (check(entry, cases, students) for check in entry.checks) if v), None))

@@ -1,0 +1,55 @@
+"""sigmoid and log_loss: the model and the loss of one example."""
+
+import math
+
+import numpy as np
+
+from autograder.judging.cases import Case, elementwise_ay_cases, rng
+from autograder.judging.description import GradedFunction
+from autograder.judging.mistakes import Mistake, squared_error, with_y
+from solutions import log_loss
+
+
+def _sigmoid_cases():
+    return [
+        Case("z of shape (5,)", lambda: (3 * rng(1).normal(size=5),)),
+        Case("z of shape (3, 4)", lambda: (3 * rng(2).normal(size=(3, 4)),)),
+        Case("z = 0.7 (a Python float)", lambda: (0.7,)),
+        Case("z = [-1000, -710, -50, 0, 50, 710, 1000]",
+             lambda: (np.array([-1000.0, -710.0, -50.0, 0.0, 50.0, 710.0, 1000.0]),), smooth=False),
+    ]
+
+
+SIGMOID = GradedFunction(
+    "sigmoid", outputs=("a",), cases=_sigmoid_cases,
+    mistakes=(
+        Mistake("sigmoid_exponent_sign", "computes 1 / (1 + e^z) = σ(−z): the exponent must be −z, σ(z) = 1 / (1 + e^(−z)).",
+                lambda args, ref: (1 - ref[0],)),
+        Mistake("sigmoid_missing_one", "is e^z: the denominator is missing its 1 + (σ(z) = 1 / (1 + e^(−z))).",
+                lambda args, ref: (np.exp(np.asarray(args[0], dtype=float)),)),
+        Mistake("sigmoid_tanh", "is tanh(z); σ(z) = (1 + tanh(z / 2)) / 2.",
+                lambda args, ref: (np.tanh(np.asarray(args[0], dtype=float)),)),
+    ),
+    warning_hint="e^(−z) overflows for z < −709; use a form whose exponent is never positive: "
+                 "1 / (1 + e^(−z)) for z ≥ 0 and e^z / (1 + e^z) for z < 0.",
+)
+
+LOG_LOSS = GradedFunction(
+    "log_loss", outputs=("the loss",), cases=lambda: elementwise_ay_cases(70),
+    mistakes=(
+        Mistake("loss_missing_minus", "is negative: the loss has a minus sign in front, L = −(y log a + (1 − y) log(1 − a)).",
+                lambda args, ref: (-ref[0],)),
+        Mistake("loss_y_swapped", "has y and 1 − y swapped: y goes with log a, and 1 − y with log(1 − a).",
+                with_y(log_loss, lambda y: 1 - y)),
+        Mistake("loss_log10", "uses log base 10: the loss uses the natural logarithm (np.log).",
+                lambda args, ref: (ref[0] / math.log(10),)),
+        Mistake("loss_missing_second_term", "is missing the (1 − y) log(1 − a) term, so an example with y = 0 costs nothing.",
+                lambda args, ref: (-np.asarray(args[1]) * np.log(np.asarray(args[0], dtype=float)),)),
+        Mistake("loss_averaged", "returned one number, the mean: log_loss is elementwise (one loss per example); the cost J is their mean.",
+                lambda args, ref: (np.mean(ref[0]),) if np.size(ref[0]) > 1 else None),
+        Mistake("loss_squared_error", "is the squared error (a − y)², not the log loss.",
+                lambda args, ref: (squared_error(*args),)),
+    ),
+)
+
+FUNCTIONS = (SIGMOID, LOG_LOSS)

@@ -1,0 +1,100 @@
+"""Known mistakes, each recognised by what it would have returned.
+
+A mistake is a transformation of the reference: the sign flipped, a factor of m,
+y and 1 − y swapped, a forward difference, the costs taken after the update... .
+`produce(args, ref)` computes what a student who made it gets on the same
+inputs; when a student's output equals that on every case, the message names
+the mistake. `produce` returns None where the mistake cannot be told apart on
+these inputs (say, a factor of m when m = 1 everywhere).
+
+Each function's own mistakes are in its description (autograder.judging.functions);
+here are the generic ones and the pieces they are built from. Messages speak of
+formulas that the course teaches, never of the hidden values.
+"""
+
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A known wrong answer.
+
+    Attributes
+    ----------
+    id : str
+        A short name, used in reports ("opposite_sign").
+    message : str
+        What the student reads; "{output}" stands for the output concerned.
+    produce : callable
+        (args, ref) -> tuple of outputs the mistake gives, or None when it
+        does not apply; `ref` is the tuple of reference outputs.
+    """
+
+    id: str
+    message: str
+    produce: Callable
+
+
+def m_of(args):
+    """m, for functions whose first argument is X of shape (m, n)."""
+    return np.shape(args[0])[0]
+
+
+def each(transform):
+    """A produce function applying `transform` to every output."""
+    return lambda args, ref: tuple(transform(np.asarray(r, dtype=float)) for r in ref)
+
+
+def _by_m(scale):
+    """Every output times scale(m), for functions of X; None when m = 1 on that case."""
+    def produce(args, ref):
+        if m_of(args) == 1:
+            return None
+        return tuple(np.asarray(r, dtype=float) * scale(m_of(args)) for r in ref)
+    return produce
+
+
+def as_tuple(value):
+    """A function's result as a tuple of outputs."""
+    return value if isinstance(value, tuple) else (value,)
+
+
+def with_y(fn, transform_y):
+    """Outputs of fn(a, y) with y replaced, for functions (a, y)."""
+    return lambda args, ref: as_tuple(fn(args[0], transform_y(np.asarray(args[1], dtype=float))))
+
+
+def formula(fn):
+    """A produce function computing a mistaken formula of the arguments."""
+    return lambda args, ref: as_tuple(fn(*args))
+
+
+def squared_error(a, y):
+    """(a − y)², the loss some students use instead of the log loss."""
+    return (np.asarray(a) - y) ** 2
+
+
+#: Mistakes any function can make; tried after the function's own.
+GENERIC = (
+    Mistake("opposite_sign", "{output} has the opposite sign: check the order of the subtraction and the minus signs.",
+            each(lambda r: -r)),
+    Mistake("factor_2", "{output} is twice what it should be.", each(lambda r: 2 * r)),
+    Mistake("factor_half", "{output} is half what it should be.", each(lambda r: r / 2)),
+)
+
+
+#: Mistakes of functions that average over the m rows of X; tried before GENERIC.
+AVERAGING = (
+    Mistake("missing_1_over_m", "{output} is m times too large: average over the m examples (divide the sum by m).",
+            _by_m(lambda m: m)),
+    Mistake("extra_1_over_m", "{output} is m times too small: it is divided by m once too often.",
+            _by_m(lambda m: 1 / m)),
+)
+
+
+def known_mistakes(entry):
+    """The mistakes to try for a graded function (a description.GradedFunction): its own first, then the generic ones."""
+    return entry.mistakes + (AVERAGING if entry.averages_over_examples else ()) + GENERIC

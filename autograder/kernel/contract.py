@@ -1,0 +1,59 @@
+"""The contract between the grader and the student's kernel, owned here and read by both sides.
+
+The grader's process (autograder.grading) writes the probes and starts the
+sandbox; the sandbox's watcher starts the kernel; the hidden tests in the kernel
+(autograder.kernel.capture) read the probes and leave records. Every name they
+share is defined once, here. Standard library only: the watcher imports this
+module before anything else is loaded.
+"""
+
+import json
+import os
+from pathlib import Path
+
+#: Where this folder (the kernel library: the contract and the capture code) appears inside the sandbox.
+KERNEL_LIB = "/opt/logreg"
+#: Inside the sandbox: the folder of probe inputs (read-only) and the folder for records (writable).
+PROBES = KERNEL_LIB + "/probes"
+RECORDS = "/records"
+#: The kernel's environment: where the hidden tests find probes and leave records.
+PROBES_ENV = "LOGREG_PROBES"
+RECORDS_ENV = "LOGREG_RECORDS"
+#: The watcher's environment: one JSON object, see sandbox_settings().
+SANDBOX_ENV = "LOGREG_SANDBOX"
+
+
+def record_file(folder, kind, name):
+    """Where a hidden test leaves its record: kind is "function" or "concept"."""
+    return Path(folder) / f"{kind}-{name}.json"
+
+
+def probe_file(folder, name):
+    """Where the probe inputs of a graded function lie (pickled by the grader, never by the kernel)."""
+    return Path(folder) / f"{name}.pickle"
+
+
+def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_limit, file_size_limit):
+    """The watcher's settings as the value of SANDBOX_ENV.
+
+    Parameters
+    ----------
+    kernel_lib : Path
+        The kernel library folder, mounted at KERNEL_LIB.
+    records : Path
+        This notebook's records folder, mounted at RECORDS.
+    report : Path
+        Where the watcher writes what became of the kernel (JSON).
+    notebook_timeout : float
+        Seconds for the whole notebook.
+    memory_limit, file_size_limit : int
+        Bytes of address space per process, bytes per file written.
+    """
+    return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "report": str(report),
+                       "notebook_timeout": float(notebook_timeout), "memory_limit": int(memory_limit),
+                       "file_size_limit": int(file_size_limit)})
+
+
+def read_sandbox_settings(environ=os.environ):
+    """The settings written by sandbox_settings(), as a dict."""
+    return json.loads(environ[SANDBOX_ENV])
