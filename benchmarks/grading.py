@@ -11,8 +11,10 @@ Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,
 """
 
 import argparse
+import json
 import platform
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -73,7 +75,14 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=4)
     parser.add_argument("--curve", default="", help="class sizes graded with --jobs 2, e.g. 1,5,10,25,50")
+    parser.add_argument("--memory", default="", help="class sizes whose grading process's peak memory is measured, "
+                                                     "each in a fresh process, e.g. 5,50 (then nothing else runs)")
+    parser.add_argument("--peak-of", type=int, help=argparse.SUPPRESS)  # one size, in the child process
     args = parser.parse_args(argv)
+    if args.peak_of:
+        return print(json.dumps(peak_memory(args.peak_of)))
+    if args.memory:
+        return memory([int(n) for n in args.memory.split(",")])
     with tempfile.TemporaryDirectory() as tmp:
         root = make_course(Path(tmp))
         print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {platform.python_version()}, "
@@ -109,6 +118,41 @@ def task_costs(root, submissions):
     shipped = len(tasks.archive(template)) / 1e6
     print(f"\none task: stage {staged - start:.2f} s and store {stored - ran:.2f} s in the grading process, "
           f"run {ran - staged:.2f} s in a worker; the template archive sent once per worker: {shipped:.1f} MB")
+
+
+def peak_memory(students):
+    """The grading process's peak memory while it grades a class of `students` with --jobs 2 (MB).
+
+    Python's own allocations (tracemalloc's peak, during grade() alone) and the
+    process's peak resident set (ru_maxrss, which includes start-up). The worker
+    processes are not counted: they hold one student each, whatever the class.
+    """
+    import resource
+    import tracemalloc
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_course(Path(tmp))
+        submissions = make_class(root, students, root / "class")
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        tracemalloc.start()
+        start = time.perf_counter()
+        pipeline.grade(submissions, root / "out", root, jobs=2)
+        seconds = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return {"students": students, "python_peak_mb": peak / 1e6, "max_rss_mb": resource.getrusage(
+            resource.RUSAGE_SELF).ru_maxrss / 1024, "max_rss_before_grading_mb": before, "seconds": seconds}
+
+
+def memory(sizes):
+    """Peak memory of the grading process for each class size, each in a fresh process, side by side."""
+    print("| students | Python peak during grading (MB) | peak RSS (MB) | RSS before grading (MB) | s / student |")
+    print("|---|---|---|---|---|")
+    for size in sizes:
+        out = subprocess.run([sys.executable, __file__, "--peak-of", str(size)], capture_output=True, text=True, check=True)
+        figures = json.loads(out.stdout.strip().splitlines()[-1])
+        print(f"| {size} | {figures['python_peak_mb']:.1f} | {figures['max_rss_mb']:.0f} | "
+              f"{figures['max_rss_before_grading_mb']:.0f} | {figures['seconds'] / size:.1f} |", flush=True)
 
 
 def curve(root, sizes):

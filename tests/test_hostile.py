@@ -24,6 +24,8 @@ from autograder.instructor.samples import TYPICAL_MISTAKES, filled
 from grading_cli import read_rows as _rows
 from grading_cli import run_cli
 
+pytestmark = pytest.mark.end_to_end
+
 REPO = Path(__file__).resolve().parents[1]
 NB = "01_model_and_loss"
 LIMITS = "c = get_config()\nc.Execute.timeout = 5\nc.Sandbox.notebook_timeout = 20\nc.Sandbox.max_output = 2000\n"

@@ -19,11 +19,11 @@ import nbformat
 import pytest
 
 from autograder.grading import course
-from autograder.grading.status import cell_status
-from autograder.grading.submissions import discover, match_notebook
 from autograder.instructor.samples import filled
 from grading_cli import read_rows as _rows
 from grading_cli import run_cli as _cli
+
+pytestmark = pytest.mark.end_to_end
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = course.source_notebooks(REPO)
@@ -233,51 +233,6 @@ def test_bad_input_exits_non_zero_with_a_clear_message(tmp_path, make, words):
     result = _cli("grade", str(make(tmp_path)), "--out", str(tmp_path / "out"), check=False)
     assert result.returncode == 2 and words in result.stderr
     assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.parametrize("filename, expected", [
-    ("03_two_features.ipynb", "03_two_features"),
-    ("03_two_features (1).ipynb", "03_two_features"),
-    ("03_two_features (1)-Copy1.ipynb", "03_two_features"),
-    ("03_Two-Features.ipynb", "03_two_features"),
-    ("03.ipynb", "03_two_features"),
-    ("3_my_version.ipynb", "03_two_features"),
-    ("two_features.ipynb", None),
-    ("notes.ipynb", None),
-    ("09_extra.ipynb", None),
-])
-def test_submitted_files_are_matched_to_their_notebook(filename, expected):
-    assert match_notebook(Path(filename), NOTEBOOKS) == expected
-
-
-def test_discover_reads_both_layouts_and_keeps_the_exact_name_over_a_copy(tmp_path):
-    (tmp_path / "ann" / course.ASSIGNMENT).mkdir(parents=True)
-    (tmp_path / "ann" / course.ASSIGNMENT / "01_model_and_loss.ipynb").write_text("{}")
-    (tmp_path / "ann" / "01_model_and_loss (2).ipynb").write_text("{}")
-    (tmp_path / "bo").mkdir()
-    (tmp_path / "bo" / "02_chain_rule.ipynb").write_text("{}")
-    (tmp_path / "loose.ipynb").write_text("{}")
-    (tmp_path / "bad id!").mkdir()
-    submissions, problems = discover(tmp_path, NOTEBOOKS)
-    assert [s.student for s in submissions] == ["ann", "bo"]
-    assert submissions[0].notebooks["01_model_and_loss"].name == "01_model_and_loss.ipynb"
-    assert [p.name for p in submissions[0].duplicates] == ["01_model_and_loss (2).ipynb"]
-    assert len(problems) == 2
-
-
-@pytest.mark.parametrize("outputs, score, expected", [
-    ([], 2, ("passed", "", "")),
-    ([{"output_type": "error", "ename": "AssertionError", "evalue": "dL_dz: is y − a.\n[mistake: dLdz_y_minus_a]"}], 0,
-     ("failed", "dL_dz: is y − a.", "dLdz_y_minus_a")),
-    ([{"output_type": "error", "ename": "NotImplementedError", "evalue": ""}], 0,
-     ("failed", "not implemented yet", "not_implemented")),
-    ([{"output_type": "error", "ename": "CellTimeoutError", "evalue": "No reply"}], 0,
-     ("timeout", "the cell ran longer than the time limit and was stopped", "")),
-    ([{"output_type": "error", "ename": "NameError", "evalue": "name 'sigmoid' is not defined"}], 0,
-     ("error", "NameError: name 'sigmoid' is not defined", "")),
-])
-def test_cell_status_reads_the_graded_cell(outputs, score, expected):
-    assert cell_status({"outputs": outputs}, score, 2) == expected
 
 
 def test_a_dask_cluster_grades_exactly_like_local_processes(graded):

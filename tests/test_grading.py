@@ -1,0 +1,270 @@
+"""The grading layer's pieces on their own, without nbgrader runs, kernels or bubblewrap.
+
+Every branch of the status decisions, repair, the graded copy (truncation and
+annotation), judging a record left on disk, the streaming results writer, the
+kernel library the sandbox mounts, the kernel/grader contract and the settings.
+The end-to-end runs are tests/test_pipeline.py and tests/test_hostile.py.
+"""
+
+import csv
+import json
+from pathlib import Path
+
+import nbformat
+import pytest
+from traitlets.config import Config
+
+import solutions
+from autograder.grading import graded_copy, records, sandbox, settings
+from autograder.grading.repair import repair
+from autograder.grading.status import Row, cell_status, trusted_status
+from autograder.grading.store import Results
+from autograder.grading.submissions import discover, match_notebook
+from autograder.grading.tasks import Result
+from autograder.judging import FUNCTIONS, Verdict, judge, probe
+from autograder.kernel import contract
+from autograder.kernel.capture import capture, capture_answer, load_probe
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks" / "logistic_regression").glob("[0-9][0-9]_*.ipynb"))
+LIMITS = settings.Limits(cell_timeout=60.0, notebook_timeout=300.0, memory_limit=2**31, file_size_limit=2**28,
+                         max_output=100)
+TEST = records.Test("test_sigmoid", 2.0, (("function", "sigmoid"),))
+RIGHT, WRONG = Verdict(True), Verdict(False, "sigmoid: is wrong.\nmore", "sigmoid_tanh")
+
+
+def _cell(*errors):
+    return {"outputs": [{"output_type": "error", "ename": e, "evalue": v} for e, v in errors]}
+
+
+# --- status decisions -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("outputs, score, expected", [
+    ([], 2, ("passed", "", "")),
+    ([], 0, ("failed", "", "")),
+    ([{"output_type": "error", "ename": "AssertionError", "evalue": "dL_dz: is y − a.\n[mistake: dLdz_y_minus_a]"}], 0,
+     ("failed", "dL_dz: is y − a.", "dLdz_y_minus_a")),
+    ([{"output_type": "error", "ename": "AssertionError", "evalue": ""}], 0, ("failed", "a test assertion failed", "")),
+    ([{"output_type": "error", "ename": "NotImplementedError", "evalue": ""}], 0,
+     ("failed", "not implemented yet", "not_implemented")),
+    ([{"output_type": "error", "ename": "CellTimeoutError", "evalue": "No reply"}], 0,
+     ("timeout", "the cell ran longer than the time limit and was stopped", "")),
+    ([{"output_type": "error", "ename": "NameError", "evalue": "name 'sigmoid' is not defined"}], 0,
+     ("error", "NameError: name 'sigmoid' is not defined", "")),
+])
+def test_cell_status_reads_the_graded_cell(outputs, score, expected):
+    assert cell_status({"outputs": outputs}, score, 2) == expected
+
+
+@pytest.mark.parametrize("verdicts, cell, fate, expected", [
+    ([RIGHT], _cell(("AssertionError", "the kernel said no")), {}, (2.0, "passed", "", "")),
+    ([WRONG], _cell(), {}, (0.0, "failed", "sigmoid: is wrong.", "sigmoid_tanh")),
+    ([RIGHT, WRONG], _cell(), {}, (0.0, "failed", "sigmoid: is wrong.", "sigmoid_tanh")),
+    ([None], _cell(), {"reason": "timeout"},
+     (0.0, "timeout", "the notebook ran past its time limit of 300 s and was stopped before this test", "")),
+    ([None], _cell(("CellTimeoutError", "")), {}, (0.0, "timeout", "a cell ran longer than 60 s and was stopped", "")),
+    ([None], _cell(), {"cell_timeout": True},
+     (0.0, "timeout", "a cell ran longer than 60 s and was stopped, with the rest of the notebook", "")),
+    ([None], None, {"returncode": -9},
+     (0.0, "error", "the kernel stopped before this test (exit code -9): os._exit, a crash, or the memory limit", "")),
+    ([None], _cell(("NameError", "name 'np' is not defined")), {"returncode": 0},
+     (0.0, "error", "the hidden test did not run: NameError: name 'np' is not defined", "")),
+    ([None], _cell(), {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
+    ([None], None, {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
+    ([], _cell(), {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
+])
+def test_trusted_status_decides_from_the_verdicts_first_then_what_the_kernel_saw(verdicts, cell, fate, expected):
+    assert trusted_status(TEST, verdicts, cell, fate, LIMITS) == expected
+
+
+# --- records --------------------------------------------------------------------------------------
+
+def test_a_record_on_disk_is_judged_and_a_missing_or_broken_one_is_not_trusted(tmp_path):
+    assert records.judge_record(tmp_path, "function", "sigmoid") is None
+    path = contract.record_file(tmp_path, "function", "sigmoid")
+    path.write_text(json.dumps(capture(solutions.sigmoid, probe("sigmoid"))), encoding="utf-8")
+    assert records.judge_record(tmp_path, "function", "sigmoid").passed
+    path.write_text(json.dumps(capture(lambda z: 0.5 + 0 * z, probe("sigmoid"))), encoding="utf-8")
+    assert not records.judge_record(tmp_path, "function", "sigmoid").passed
+    path.write_text("{not json", encoding="utf-8")
+    assert records.judge_record(tmp_path, "function", "sigmoid").mistake == "malformed_record"
+    concept = contract.record_file(tmp_path, "concept", "scenario_higher_loss")
+    concept.write_bytes(b"\xff\xfe")
+    assert not records.judge_record(tmp_path, "concept", "scenario_higher_loss").passed
+
+
+def test_tests_of_reads_grade_ids_points_and_what_each_hidden_test_submits():
+    notebook = nbformat.read(REPO / "notebooks" / "logistic_regression" / "01_model_and_loss.ipynb", as_version=4)
+    tests = records.tests_of(notebook)
+    assert [t.grade_id for t in tests][:2] == ["test_sigmoid", "test_log_loss"]
+    assert tests[0].records == (("function", "sigmoid"),) and tests[0].points > 0
+    assert all(t.records for t in tests)
+
+
+# --- the graded copy ------------------------------------------------------------------------------
+
+def test_long_outputs_are_cut_in_the_middle_and_short_ones_kept():
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('x')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a" * 60 + "b" * 60),
+                    nbformat.v4.new_output("execute_result", data={"text/plain": "short", "text/html": "<p>" * 50})]
+    notebook.cells = [cell]
+    assert graded_copy.truncate_outputs(notebook, 100) == 2
+    text = cell.outputs[0]["text"]
+    assert text.startswith("a" * 50) and text.endswith("b" * 50) and "20 characters cut by the grader" in text
+    assert cell.outputs[1]["data"]["text/plain"] == "short"
+    assert graded_copy.truncate_outputs(notebook, 10_000) == 0
+
+
+def test_annotate_writes_the_graders_verdict_under_its_test_cell_only():
+    notebook = nbformat.v4.new_notebook()
+    test = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
+    other = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "sigmoid"}})
+    notebook.cells = [other, test]
+    graded_copy.annotate(notebook, {"test_sigmoid": (0.0, 2.0, "sigmoid: is wrong.")})
+    assert other.get("outputs", []) == []
+    assert test.outputs[-1]["text"] == "Graded outside the notebook: 0 / 2. sigmoid: is wrong.\n"
+
+
+# --- repair ---------------------------------------------------------------------------------------
+
+def _released(name="02_chain_rule"):
+    return nbformat.read(REPO / "notebooks" / "logistic_regression" / f"{name}.ipynb", as_version=4)
+
+
+def test_repair_gives_stripped_cells_their_metadata_back_and_restores_a_deleted_test():
+    released = _released()
+    submitted = nbformat.reads(nbformat.writes(released), as_version=4)
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in submitted.cells]
+    answer = submitted.cells[ids.index("dL_dz")]
+    del answer.metadata["nbgrader"]
+    deleted = ids.index("test_da_dz")
+    del submitted.cells[deleted]
+    done = repair(submitted, released)
+    assert "re-identified dL_dz" in done and "restored the deleted test cell test_da_dz" in done
+    after = [c.metadata.get("nbgrader", {}).get("grade_id") for c in submitted.cells]
+    assert [i for i in after if i] == [i for i in ids if i]
+    assert repair(submitted, released) == []
+
+
+# --- streaming results ----------------------------------------------------------------------------
+
+def _result(student, scores, notes=()):
+    rows = [Row(student, notebook, f"test_{notebook}", score, 2.0, "passed" if score == 2 else "failed",
+                "" if score == 2 else "wrong") for notebook, score in zip(("01_a", "02_b"), scores)]
+    return Result(student, rows, list(notes), {}, {"01_a.html": f"<p>{student}</p>".encode()})
+
+
+def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path):
+    results = Results(tmp_path, ["01_a", "02_b"], notes=["stray.txt: a file at the top level"])
+    for result in (_result("zoe", (2.0, 0.0), ["zoe: renamed"]), _result("amy", (2.0, 2.0))):
+        results.add(result)
+    assert not (tmp_path / "grades.csv").exists()
+    students, notes = results.close()
+    assert students == 2 and notes == ["stray.txt: a file at the top level", "zoe: renamed"]
+    with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["student"], r["notebook"], r["score"]) for r in rows] == [
+        ("amy", "01_a", "2.0"), ("amy", "02_b", "2.0"), ("zoe", "01_a", "2.0"), ("zoe", "02_b", "0.0")]
+    with open(tmp_path / "summary.csv", newline="", encoding="utf-8") as f:
+        assert list(csv.reader(f)) == [["student", "01_a", "02_b", "total", "max"],
+                                       ["amy", "2.0", "2.0", "4.0", "4.0"], ["zoe", "2.0", "0.0", "2.0", "4.0"]]
+    assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe</p>"
+    assert (tmp_path / "notes.txt").read_text().splitlines() == notes
+    assert not (tmp_path / ".students").exists()
+
+
+# --- the kernel library and the contract ----------------------------------------------------------
+
+def test_the_kernel_library_holds_the_kernel_layer_a_recording_package_and_every_probe(tmp_path):
+    library = sandbox.kernel_library(tmp_path / "lib", {name: probe(name) for name in FUNCTIONS})
+    package = library / "autograder"
+    assert sorted(p.name for p in package.iterdir()) == ["__init__.py", "kernel"]
+    shipped = sorted(p.name for p in (package / "kernel").glob("*.py"))
+    assert shipped == sorted(p.name for p in (REPO / "autograder" / "kernel").glob("*.py"))
+    assert "import submit, submit_answer" in (package / "__init__.py").read_text()
+    assert sorted(p.stem for p in (library / "probes").glob("*.pickle")) == sorted(FUNCTIONS)
+
+
+def test_a_probe_from_the_library_gives_the_same_record_as_one_made_here(tmp_path, monkeypatch):
+    library = sandbox.kernel_library(tmp_path / "lib", {"dL_dz": probe("dL_dz")})
+    monkeypatch.setenv(contract.PROBES_ENV, str(library / "probes"))
+    record = capture(solutions.dL_dz, load_probe("dL_dz"))
+    assert record == capture(solutions.dL_dz, probe("dL_dz")) and judge("dL_dz", record).passed
+
+
+def test_each_call_gets_fresh_arguments_even_when_the_student_changes_them():
+    def mutating(w, b, dw, db, learning_rate):
+        w -= learning_rate * dw
+        return w, b - learning_rate * db
+
+    verdict = judge("update_parameters", capture(mutating, probe("update_parameters")))
+    assert verdict.mistake == "mutates_input"
+    assert judge("update_parameters", capture(solutions.update_parameters, probe("update_parameters"))).passed
+
+
+def test_the_sandbox_settings_round_trip_through_the_environment(tmp_path):
+    value = contract.sandbox_settings(kernel_lib=tmp_path / "lib", records=tmp_path / "r", report=tmp_path / "k.json",
+                                      notebook_timeout=12, memory_limit=2**30, file_size_limit=2**20)
+    settings_read = contract.read_sandbox_settings({contract.SANDBOX_ENV: value})
+    assert settings_read == {"kernel_lib": str(tmp_path / "lib"), "records": str(tmp_path / "r"),
+                             "report": str(tmp_path / "k.json"), "notebook_timeout": 12.0,
+                             "memory_limit": 2**30, "file_size_limit": 2**20}
+
+
+def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_says(tmp_path):
+    command = sandbox.bwrap_command(tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec")
+    assert ["--ro-bind", str(tmp_path / "lib"), contract.KERNEL_LIB] == command[command.index(str(tmp_path / "lib")) - 1:][:3]
+    assert ["--bind", str(tmp_path / "rec"), contract.RECORDS] == command[command.index(str(tmp_path / "rec")) - 1:][:3]
+    settings_of = {command[i + 1]: command[i + 2] for i, word in enumerate(command) if word == "--setenv"}
+    assert settings_of[contract.PROBES_ENV] == contract.PROBES and settings_of[contract.RECORDS_ENV] == contract.RECORDS
+    assert "--unshare-net" in command
+
+
+def test_concept_answers_are_captured_as_plain_data():
+    assert capture_answer({"b", "a"}) == ["a", "b"] and capture_answer(3) == 3.0 and capture_answer(True) == "True"
+    assert capture_answer({"x": 1}) == {"x": "1"} and capture_answer(None) is None
+
+
+# --- settings -------------------------------------------------------------------------------------
+
+def test_limits_come_from_the_config_with_defaults_where_it_is_silent():
+    config = Config()
+    config.Sandbox.memory_limit = 123
+    config.Execute.timeout = 7
+    limits = settings.limits(config)
+    assert (limits.memory_limit, limits.cell_timeout) == (123, 7.0)
+    assert limits.notebook_timeout == settings.Sandbox.notebook_timeout.default_value
+    assert settings.Sandbox.class_traits()["memory_limit"].help
+
+
+# --- finding submissions --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("filename, expected", [
+    ("03_two_features.ipynb", "03_two_features"),
+    ("03_two_features (1).ipynb", "03_two_features"),
+    ("03_two_features (1)-Copy1.ipynb", "03_two_features"),
+    ("03_Two-Features.ipynb", "03_two_features"),
+    ("03.ipynb", "03_two_features"),
+    ("3_my_version.ipynb", "03_two_features"),
+    ("two_features.ipynb", None),
+    ("notes.ipynb", None),
+    ("09_extra.ipynb", None),
+])
+def test_submitted_files_are_matched_to_their_notebook(filename, expected):
+    assert match_notebook(Path(filename), NOTEBOOKS) == expected
+
+
+def test_discover_reads_both_layouts_and_keeps_the_exact_name_over_a_copy(tmp_path):
+    (tmp_path / "ann" / "logistic_regression").mkdir(parents=True)
+    (tmp_path / "ann" / "logistic_regression" / "01_model_and_loss.ipynb").write_text("{}")
+    (tmp_path / "ann" / "01_model_and_loss (2).ipynb").write_text("{}")
+    (tmp_path / "bo").mkdir()
+    (tmp_path / "bo" / "02_chain_rule.ipynb").write_text("{}")
+    (tmp_path / "loose.ipynb").write_text("{}")
+    (tmp_path / "bad id!").mkdir()
+    submissions, problems = discover(tmp_path, NOTEBOOKS)
+    assert [s.student for s in submissions] == ["ann", "bo"]
+    assert submissions[0].notebooks["01_model_and_loss"].name == "01_model_and_loss.ipynb"
+    assert [p.name for p in submissions[0].duplicates] == ["01_model_and_loss (2).ipynb"]
+    assert len(problems) == 2

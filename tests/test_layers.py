@@ -1,0 +1,138 @@
+"""The folders of autograder/ are layers: each imports only the layers below it, and nothing imports in a cycle.
+
+    solutions  <  autograder.kernel  <  autograder.judging  <  autograder.grading  <  autograder.instructor
+
+The kernel layer is what the grading sandbox copies in, so it may import only
+NumPy, the standard library and itself: never `solutions`, nor any answer.
+Every graded function is described once, and the descriptions, the reference
+package and the notebooks' hidden tests name the same functions.
+"""
+
+import ast
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import solutions
+from autograder.judging import FUNCTIONS
+
+REPO = Path(__file__).resolve().parents[1]
+LAYERS = ["solutions", "autograder.kernel", "autograder.judging", "autograder.grading", "autograder.instructor"]
+#: What the kernel layer may import besides itself.
+KERNEL_MAY_IMPORT = {"numpy"} | set(sys.stdlib_module_names)
+
+
+def _module_name(path):
+    return ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+
+
+def _modules():
+    files = sorted((REPO / "solutions").rglob("*.py")) + sorted((REPO / "autograder").rglob("*.py"))
+    return {_module_name(p): p for p in files if "__pycache__" not in p.parts}
+
+
+def _imports(path):
+    """Every module a file imports, at any depth (imports inside functions count too)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _layer(module):
+    """The index of a module's layer in LAYERS, or None for the package root and outside modules."""
+    matches = [i for i, layer in enumerate(LAYERS) if module == layer or module.startswith(layer + ".")]
+    return matches[0] if matches else None
+
+
+def _ours(imported, modules):
+    """The project module an import names: itself, or the module a name is imported from; None outside."""
+    parent = imported.rpartition(".")[0]
+    return imported if imported in modules else parent if parent in modules else None
+
+
+MODULES = _modules()
+
+
+def _project_imports(module):
+    return {name for name in (_ours(i, MODULES) for i in _imports(MODULES[module])) if name and name != module}
+
+
+def _above(module, imported):
+    """The imported project modules that sit above `module`'s layer (the package root counts as above all)."""
+    return sorted(n for n in imported if n == "autograder" or (_layer(n) or 0) > _layer(module))
+
+
+def _outside_the_kernel(imported):
+    """Imports a kernel module may not make: anything but NumPy, the standard library and the kernel layer."""
+    return sorted(i for i in imported if not i.startswith("autograder.kernel") and i.split(".")[0] not in KERNEL_MAY_IMPORT)
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if _layer(m) is not None])
+def test_a_module_imports_no_layer_above_its_own(module):
+    above = _above(module, _project_imports(module))
+    assert not above, f"{module} ({LAYERS[_layer(module)]}) imports {above}"
+
+
+@pytest.mark.parametrize("module", [m for m in MODULES if _layer(m) == 1])
+def test_the_kernel_layer_imports_only_numpy_the_standard_library_and_itself(module):
+    outside = _outside_the_kernel(_imports(MODULES[module]))
+    assert not outside, f"{module} imports {outside}: the sandbox holds only the kernel layer"
+
+
+def test_the_layer_checks_fail_on_an_import_from_above():
+    assert _above("autograder.kernel.capture", {"autograder.judging"}) == ["autograder.judging"]
+    assert _above("autograder.judging.checks", {"autograder.grading.course", "autograder"}) == [
+        "autograder", "autograder.grading.course"]
+    assert _above("autograder.grading.tasks", {"autograder.judging", "autograder.kernel.contract"}) == []
+    assert _outside_the_kernel({"solutions", "nbformat", "numpy.linalg", "json", "autograder.kernel.contract"}) == [
+        "nbformat", "solutions"]
+
+
+def test_no_import_cycle_between_modules():
+    # a package that imports its own submodules (to collect them) is not a cycle of code
+    graph = {m: {n for n in _project_imports(m) if not n.startswith(m + ".")} for m in MODULES}
+    cycles, done = [], set()
+
+    def visit(module, path):
+        for dep in graph[module]:
+            if dep in path:
+                cycles.append(path[path.index(dep):] + [dep])
+            elif dep not in done:
+                visit(dep, path + [dep])
+        done.add(module)
+
+    for module in graph:
+        visit(module, [module])
+    assert not cycles
+
+
+def _submitted_functions():
+    """The graded functions the instructor notebooks' hidden tests submit."""
+    names = []
+    for path in sorted((REPO / "notebooks" / "logistic_regression").glob("[0-9][0-9]_*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.metadata.get("nbgrader", {}).get("grade"):
+                names += re.findall(r'\bsubmit\("(\w+)"', cell.source)
+    return names
+
+
+def test_descriptions_reference_and_notebooks_name_the_same_graded_functions():
+    assert list(FUNCTIONS) == list(solutions.GRADED)
+    assert sorted(set(_submitted_functions())) == sorted(solutions.GRADED)
+
+
+@pytest.mark.parametrize("name", solutions.GRADED)
+def test_a_description_is_complete(name):
+    entry = FUNCTIONS[name]
+    assert entry.outputs and entry.cases(), name
+    assert len(entry.parameters) >= 1 and callable(entry.reference)
+    assert entry.structure in ("values", "batches")
+    assert all(m.id and m.message for m in entry.mistakes)
