@@ -18,7 +18,8 @@ c.Execute.timeout = 60  # seconds per cell during autograding
 c.Execute.interrupt_on_timeout = True
 
 # `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever
-# kernel a submitted notebook names, with these limits.
-c.Sandbox.notebook_timeout = 300  # seconds for a whole notebook, then its kernel is killed
-c.Sandbox.memory_limit = 2 * 1024**3  # bytes per kernel process
-c.Sandbox.max_output = 20_000  # characters of one output kept in graded copies and feedback
+# kernel a submitted notebook names. Its settings, with their defaults and help, are the traits of
+# autograder/grading/settings.py; set any of them here, for instance:
+# c.Sandbox.notebook_timeout = 300   # seconds for a whole notebook, then its kernel is killed
+# c.Sandbox.memory_limit = 4 * 1024**3   # bytes per kernel process (default 2 GiB)
+# c.Sandbox.max_output = 20_000   # characters of one output kept in graded copies and feedback
