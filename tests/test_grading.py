@@ -28,7 +28,8 @@ from autograder.kernel.capture import capture, capture_answer, load_probe
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks" / "logistic_regression").glob("[0-9][0-9]_*.ipynb"))
 LIMITS = settings.Limits(cell_timeout=60.0, notebook_timeout=300.0, memory_limit=2**31, file_size_limit=2**28,
-                         max_output=100)
+                         max_output=100, max_outputs=50, max_output_total=10**5, disk_quota=2**29,
+                         max_processes=64, max_notebook_size=2**22)
 TEST = records.Test("test_sigmoid", 2.0, (("function", "sigmoid"),))
 RIGHT, WRONG = Verdict(True), Verdict(False, "sigmoid: is wrong.\nmore", "sigmoid_tanh")
 
@@ -69,6 +70,12 @@ def test_cell_status_reads_the_graded_cell(outputs, score, expected):
      (0.0, "error", "the kernel stopped before this test (exit code -9): os._exit, a crash, or the memory limit", "")),
     ([None], _cell(("NameError", "name 'np' is not defined")), {"returncode": 0},
      (0.0, "error", "the hidden test did not run: NameError: name 'np' is not defined", "")),
+    ([None], _cell(), {"reason": "disk"},
+     (0.0, "error", "the notebook wrote more than its disk quota of 536.871 MB (or too many files) and was stopped "
+                    "before this test; what it wrote is discarded", "")),
+    ([None], _cell(("RuntimeError", "can't start new thread")), {"process_limit_hit": True, "returncode": 0},
+     (0.0, "error", "the kernel reached its limit of 64 processes and threads before this test could run", "")),
+    ([RIGHT], _cell(), {"reason": "disk"}, (2.0, "passed", "", "")),
     ([None], _cell(), {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
     ([None], None, {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
     ([], _cell(), {}, (0.0, "error", "the hidden test did not run (its cell was not reached)", "")),
@@ -171,7 +178,18 @@ def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path
                                        ["amy", "2.0", "2.0", "4.0", "4.0"], ["zoe", "2.0", "0.0", "2.0", "4.0"]]
     assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe</p>"
     assert (tmp_path / "notes.txt").read_text().splitlines() == notes
-    assert not (tmp_path / ".students").exists()
+    assert not (tmp_path / ".partial").exists()
+
+
+def test_a_run_stopped_half_way_leaves_the_last_finished_run_as_it_was(tmp_path):
+    first = Results(tmp_path, ["01_a", "02_b"])
+    first.add(_result("amy", (2.0, 2.0)))
+    first.close()
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stopped = Results(tmp_path, ["01_a", "02_b"])
+    stopped.add(_result("amy", (0.0, 0.0)))  # ... and the run is stopped here
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and ".partial" not in p.parts}
+    assert after == before
 
 
 # --- the kernel library and the contract ----------------------------------------------------------
@@ -205,20 +223,24 @@ def test_each_call_gets_fresh_arguments_even_when_the_student_changes_them():
 
 def test_the_sandbox_settings_round_trip_through_the_environment(tmp_path):
     value = contract.sandbox_settings(kernel_lib=tmp_path / "lib", records=tmp_path / "r", report=tmp_path / "k.json",
-                                      notebook_timeout=12, memory_limit=2**30, file_size_limit=2**20)
+                                      notebook_timeout=12, memory_limit=2**30, file_size_limit=2**20,
+                                      disk_quota=2**25, max_processes=32)
     settings_read = contract.read_sandbox_settings({contract.SANDBOX_ENV: value})
     assert settings_read == {"kernel_lib": str(tmp_path / "lib"), "records": str(tmp_path / "r"),
                              "report": str(tmp_path / "k.json"), "notebook_timeout": 12.0,
-                             "memory_limit": 2**30, "file_size_limit": 2**20}
+                             "memory_limit": 2**30, "file_size_limit": 2**20, "disk_quota": 2**25,
+                             "max_processes": 32}
 
 
 def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_says(tmp_path):
-    command = sandbox.bwrap_command(tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec")
+    command = sandbox.bwrap_command(tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec",
+                                    tmp_size=2**25)
     assert ["--ro-bind", str(tmp_path / "lib"), contract.KERNEL_LIB] == command[command.index(str(tmp_path / "lib")) - 1:][:3]
     assert ["--bind", str(tmp_path / "rec"), contract.RECORDS] == command[command.index(str(tmp_path / "rec")) - 1:][:3]
     settings_of = {command[i + 1]: command[i + 2] for i, word in enumerate(command) if word == "--setenv"}
     assert settings_of[contract.PROBES_ENV] == contract.PROBES and settings_of[contract.RECORDS_ENV] == contract.RECORDS
-    assert "--unshare-net" in command
+    assert "--unshare-net" in command and command[command.index("--tmpfs") - 2:command.index("--tmpfs")] == [
+        "--size", str(2**25)]
 
 
 def test_concept_answers_are_captured_as_plain_data():
@@ -268,3 +290,54 @@ def test_discover_reads_both_layouts_and_keeps_the_exact_name_over_a_copy(tmp_pa
     assert submissions[0].notebooks["01_model_and_loss"].name == "01_model_and_loss.ipynb"
     assert [p.name for p in submissions[0].duplicates] == ["01_model_and_loss (2).ipynb"]
     assert len(problems) == 2
+
+
+# --- what instructors open: CSV and the report ----------------------------------------------------
+
+@pytest.mark.parametrize("value, safe", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("sigmoid: is wrong", "sigmoid: is wrong"), ("", ""), (-1.5, -1.5), (2.0, 2.0),
+])
+def test_a_csv_field_that_could_start_a_formula_is_neutralised(value, safe):
+    from autograder.grading.store import spreadsheet_safe
+
+    assert spreadsheet_safe(value) == safe
+
+
+def test_grades_and_summary_csv_carry_no_formula(tmp_path):
+    results = Results(tmp_path, ["01_a", "02_b"])
+    row = Row("eve", "01_a", "test_x", 0.0, 2.0, "error", "=cmd|' /C calc'!A0", "")
+    results.add(Result("eve", [row], [], {}, {}))
+    results.close()
+    with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as f:
+        message = list(csv.DictReader(f))[0]["message"]
+    assert message == "'=cmd|' /C calc'!A0"
+
+
+def test_the_report_shows_a_students_html_as_text(tmp_path):
+    from autograder.instructor.report import write_report
+
+    with open(tmp_path / "grades.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["student", "notebook", "test", "score", "max_score", "status", "message", "mistake"])
+        writer.writerow(["eve", "01_a", "test_x", 0, 2, "error", "ValueError: <script>alert(1)</script> | x", ""])
+        writer.writerow(["amy", "01_a", "test_x", 2, 2, "passed", "", ""])
+    report = write_report(tmp_path).read_text(encoding="utf-8")
+    assert "<script>" not in report and "&lt;script&gt;alert(1)&lt;/script&gt; / x" in report
+
+
+@pytest.mark.parametrize("content", ["[]", "3", '{"function": "sigmoid", "cases": [{}, {}, {}, {}]}',
+                                     '{"function": "sigmoid", "cases": [1, 2, 3, 4]}', '"text"', "null"])
+def test_a_record_of_any_other_shape_costs_only_its_test(tmp_path, content):
+    contract.record_file(tmp_path, "function", "sigmoid").write_text(content, encoding="utf-8")
+    verdict = records.judge_record(tmp_path, "function", "sigmoid")
+    assert not verdict.passed and verdict.mistake == "malformed_record"
+    contract.record_file(tmp_path, "concept", "scenario_higher_loss").write_text(content, encoding="utf-8")
+    assert not records.judge_record(tmp_path, "concept", "scenario_higher_loss").passed
+
+
+def test_a_record_that_is_a_link_is_never_followed(tmp_path):
+    target = tmp_path / "elsewhere.json"
+    target.write_text(json.dumps(capture(solutions.sigmoid, probe("sigmoid"))), encoding="utf-8")
+    contract.record_file(tmp_path, "function", "sigmoid").symlink_to(target)
+    assert records.judge_record(tmp_path, "function", "sigmoid").mistake == "malformed_record"

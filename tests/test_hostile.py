@@ -28,7 +28,10 @@ pytestmark = pytest.mark.end_to_end
 
 REPO = Path(__file__).resolve().parents[1]
 NB = "01_model_and_loss"
-LIMITS = "c = get_config()\nc.Execute.timeout = 5\nc.Sandbox.notebook_timeout = 20\nc.Sandbox.max_output = 2000\n"
+LIMITS = ("c = get_config()\nc.Execute.timeout = 5\nc.Sandbox.notebook_timeout = 20\nc.Sandbox.max_output = 2000\n"
+          "c.Sandbox.disk_quota = 50 * 1024**2\nc.Sandbox.max_outputs = 300\nc.Grading.max_notebook_size = 2 * 1024**2\n")
+#: What the scripter's outputs and markdown carry; none of it may be live in a page made from them.
+XSS = "logreg-xss"
 #: Unique to this run, so that the process checks see only what this run started, even when
 #: another run of the tests grades at the same time.
 MARK = f"logreg-hostile-{uuid.uuid4().hex[:8]}"
@@ -86,6 +89,27 @@ HOSTILE = {
                                       "glob.glob('/tmp/**/gradebook.db', recursive=True):\n"
                                       "    open(path, 'w').write('gone')\n"
                                       "os.kill(1, 9)"),
+    # files and outputs
+    "diskhog": lambda root: _with_cell(_notebook(root), "import time\nwith open('big.bin', 'wb') as f:\n"
+                                       "    for _ in range(20):\n        f.write(b'x' * 10**7)\n"
+                                       "        time.sleep(0.05)\ntime.sleep(2)", after="test_sigmoid"),
+    "forker": lambda root: _with_cell(_notebook(root), "import subprocess\nprocs = []\ntry:\n"
+                                      "    for _ in range(400):\n        procs.append(subprocess.Popen(['sleep', '30']))\n"
+                                      "except OSError:\n    pass\nprint('started', len(procs))\n"
+                                      "for p in procs:\n    p.kill()\n    p.wait()", after="test_sigmoid"),
+    "planter": lambda root: _with_cell(_notebook(root), (
+        "import os\n"
+        f"os.symlink({str(root / 'notebooks' / course.ASSIGNMENT / '02_chain_rule.ipynb')!r}, '02_chain_rule.ipynb')\n"
+        f"os.symlink({str(REPO / 'solutions' / 'vectorized.py')!r}, 'leak.html')\n"
+        "open('note.html', 'w').write('<p>planted</p>')"), after="test_sigmoid"),
+    "spammer": lambda root: _with_cell(_notebook(root), "from IPython.display import display\n"
+                                       "for k in range(2000):\n    display(k)"),
+    "scripter": lambda root: _with_markdown(_with_cell(_notebook(root), (
+        "from IPython.display import HTML, Javascript, SVG, display\n"
+        f"display(HTML('<script>alert(\"{XSS}-out\")</script><img src=x onerror=\"alert(\\'{XSS}-img\\')\">'))\n"
+        f"display(Javascript('alert(\"{XSS}-js\")'))\n"
+        f"display(SVG('<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(\"{XSS}-svg\")</script></svg>'))")),
+        f'Notes <script>alert("{XSS}-md")</script> <a href="javascript:alert(\'{XSS}-a\')">x</a>'),
     "network": lambda root: _with_cell(_notebook(root), "import socket\ntry:\n"
                                        "    socket.create_connection(('127.0.0.1', 22), timeout=1)\nexcept OSError:\n    pass"),
     # tampering with the checks in the kernel, with wrong answers
@@ -106,6 +130,26 @@ HOSTILE = {
     "notjson": lambda root: "this is not a notebook",
     "future": lambda root: '{"nbformat": 99, "nbformat_minor": 0, "metadata": {}, "cells": []}',
 }
+
+
+def _with_markdown(nb, text, after="sigmoid"):
+    """Insert a markdown cell of the student's after the cell whose grade_id is `after`."""
+    ids = [c.metadata.get("nbgrader", {}).get("grade_id") for c in nb.cells]
+    nb.cells.insert(ids.index(after) + 1, nbformat.v4.new_markdown_cell(text))
+    return nb
+
+
+def _file_attacks(root, folder):
+    """Submissions that attack through the file system rather than through code."""
+    source = root / "notebooks" / course.ASSIGNMENT
+    (folder / "linksource").mkdir()  # a link to the instructor's notebook, answers and hidden tests
+    (folder / "linksource" / f"{NB}.ipynb").symlink_to(source / f"{NB}.ipynb")
+    (folder / "linkpeer").mkdir()  # a link to another student's submission
+    (folder / "linkpeer" / f"{NB}.ipynb").symlink_to(folder / "ada" / f"{NB}.ipynb")
+    (folder / "linkfolder").symlink_to(source, target_is_directory=True)  # the student's folder is the assignment's
+    huge = _notebook(root)  # over the size limit (2 MB here)
+    huge.cells.append(nbformat.v4.new_raw_cell("x" * 3 * 1024**2))
+    _write(folder, "huge", huge)
 
 
 def _slow(nb):
@@ -181,6 +225,7 @@ def batch(tmp_path_factory):
     _honest(root, everyone)
     for student, make in {**HOSTILE, **REPAIRABLE}.items():
         _write(everyone, student, make(root))
+    _file_attacks(root, everyone)
     _cli(root, "grade", str(alone), "--out", str(root / "out_alone"))
     gradebook = root / "course" / "gradebook.db"
     result = _cli(root, "grade", str(everyone), "--out", str(root / "out"), "--jobs", "2")
@@ -207,7 +252,7 @@ def test_no_hostile_student_earns_an_unearned_point(batch):
     for student in ("thief", "reader", "vandal", "forger", "patcher"):
         mine = _student(rows, student)
         assert float(mine["test_sigmoid"]["score"]) == 0, (student, mine["test_sigmoid"])
-    for student in ("empty", "notjson", "future"):
+    for student in ("empty", "notjson", "future", "linksource", "linkpeer", "linkfolder", "huge"):
         assert all(float(r["score"]) == 0 for r in _student(rows, student).values())
 
 
@@ -231,6 +276,17 @@ def test_no_hostile_student_earns_an_unearned_point(batch):
     ("empty", "test_sigmoid", "unreadable", "an empty file"),
     ("notjson", "test_sigmoid", "unreadable", "not a readable notebook"),
     ("future", "test_sigmoid", "unreadable", "not a readable notebook"),
+    ("linksource", "test_sigmoid", "unreadable", "a symbolic link"),
+    ("linkpeer", "test_log_loss", "unreadable", "never followed"),
+    ("linkfolder", "test_sigmoid", "unreadable", "the student's folder is a symbolic link"),
+    ("huge", "test_sigmoid", "unreadable", "over the limit of 2.1 MB"),
+    ("diskhog", "test_sigmoid", "passed", ""),
+    ("diskhog", "test_log_loss", "error", "disk quota of 52.4288 MB"),
+    ("forker", "test_sigmoid", "passed", ""),
+    ("forker", "test_log_loss", "passed", ""),
+    ("spammer", "test_log_loss", "passed", ""),
+    ("planter", "test_log_loss", "passed", ""),
+    ("scripter", "test_log_loss", "passed", ""),
 ])
 def test_each_attack_gets_its_status_and_a_message(batch, student, test, status, words):
     _, rows, _, _, _ = batch
@@ -253,6 +309,95 @@ def test_repairs_and_cut_outputs_are_reported(batch):
     assert "flood: 01_model_and_loss: outputs longer than 2000 characters were cut" in result.stdout
     feedback = (root / "out" / "feedback" / "flood" / f"{NB}.html").read_text(encoding="utf-8")
     assert "characters cut by the grader" in feedback and "x" * 5000 not in feedback
+
+
+def _graded_copy(root, student):
+    return nbformat.read(root / "course" / "autograded" / student / course.ASSIGNMENT / f"{NB}.ipynb", as_version=4)
+
+
+def test_linked_submissions_are_refused_and_nothing_of_their_targets_is_kept(batch):
+    root, rows, _, _, _ = batch
+    for student in ("linksource", "linkpeer", "linkfolder"):
+        assert {r["status"] for r in _student(rows, student).values()} <= {"unreadable", "missing"}
+        assert not (root / "course" / "autograded" / student / course.ASSIGNMENT / f"{NB}.ipynb").exists()
+        assert not (root / "out" / "feedback" / student).exists()
+
+
+def test_what_a_kernel_wrote_is_discarded_and_nothing_large_is_left_on_disk(batch):
+    root, _, _, _, _ = batch
+    kept = sorted(p.name for p in (root / "course" / "autograded" / "diskhog" / course.ASSIGNMENT).iterdir())
+    assert kept == [f"{NB}.ipynb"]
+    large = [p for p in list(root.rglob("*")) + list(Path(SCRATCH).rglob("*"))
+             if p.is_file() and not p.is_symlink() and p.stat().st_size > 5 * 1024**2]
+    assert large == []
+
+
+def test_links_and_files_a_kernel_plants_in_its_folder_reach_neither_feedback_nor_their_targets(batch):
+    root, _, _, _, _ = batch
+    assert sorted(p.name for p in (root / "out" / "feedback" / "planter").iterdir()) == [f"{NB}.html"]
+    assert sorted(p.name for p in (root / "course" / "feedback" / "planter" / course.ASSIGNMENT).iterdir()) == [
+        f"{NB}.html"]
+    assert sorted(p.name for p in (root / "course" / "autograded" / "planter" / course.ASSIGNMENT).iterdir()) == [
+        f"{NB}.ipynb"]
+    source = course.ASSIGNMENT + "/02_chain_rule.ipynb"
+    assert (root / "notebooks" / source).read_bytes() == (REPO / "notebooks" / source).read_bytes()
+
+
+def test_a_kernel_cannot_start_more_processes_than_its_limit(batch):
+    root, _, _, _, _ = batch
+    text = "".join(o.get("text", "") for c in _graded_copy(root, "forker").cells for o in c.get("outputs", []))
+    started = int(text.split("started ")[1].split()[0])
+    assert 0 < started < 128
+
+
+def test_the_number_of_outputs_kept_in_a_graded_copy_is_bounded(batch):
+    root, _, _, result, _ = batch
+    outputs = [o for c in _graded_copy(root, "spammer").cells for o in c.get("outputs", [])]
+    assert 300 <= len(outputs) <= 300 + 10
+    assert "outputs not kept" in "".join(o.get("text", "") for o in outputs)
+    assert "spammer: 01_model_and_loss: outputs past 300" in result.stdout
+
+
+def _live_scripts(html):
+    """Script elements, event-handler attributes and javascript: links of a page that carry the attack's mark."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Finder(HTMLParser):
+        in_script = False
+
+        def handle_starttag(self, tag, attrs):
+            self.in_script = tag == "script"
+            found.extend(f"{tag} {name}" for name, value in attrs if value and XSS in value
+                         and (name.startswith("on") or value.strip().lower().startswith("javascript:")))
+
+        def handle_data(self, data):
+            if self.in_script and XSS in data:
+                found.append("script")
+
+        def handle_endtag(self, tag):
+            self.in_script = False
+
+    Finder().feed(html)
+    return found
+
+
+def test_html_and_scripts_from_a_students_outputs_and_markdown_are_inert_in_feedback(batch):
+    root, _, _, _, _ = batch
+    feedback = (root / "out" / "feedback" / "scripter" / f"{NB}.html").read_text(encoding="utf-8")
+    assert XSS in feedback  # the student's text is still shown...
+    assert _live_scripts(feedback) == []  # ...but nothing of it runs
+    graded = _graded_copy(root, "scripter")
+    mimes = {m for c in graded.cells for o in c.get("outputs", []) for m in o.get("data", {})}
+    assert mimes <= {"text/plain", "image/png", "image/jpeg", "image/gif"}
+
+
+def test_the_live_script_finder_finds_live_scripts():
+    assert _live_scripts(f'<script>alert("{XSS}")</script>') == ["script"]
+    assert _live_scripts(f'<img src=x onerror="alert(\'{XSS}\')">') == ["img onerror"]
+    assert _live_scripts(f'<a href="javascript:alert(1) // {XSS}">x</a>') == ["a href"]
+    assert _live_scripts(f'&lt;script&gt;alert("{XSS}")&lt;/script&gt;') == []
 
 
 def test_the_gradebook_holds_the_trusted_scores_and_was_not_touched(batch):

@@ -35,15 +35,29 @@ def _modules():
 
 
 def _imports(path):
-    """Every module a file imports, at any depth (imports inside functions count too)."""
-    found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    """Every module a file imports, at any depth (imports inside functions count too; relative ones resolved)."""
+    return _names_in(ast.parse(path.read_text(encoding="utf-8")), _module_name(path), path.name == "__init__.py")
+
+
+def _names_in(tree, module, is_package):
+    """The modules (and module.name) that the imports of a module's syntax tree name."""
+    found, package = set(), module.split(".") if is_package else module.split(".")[:-1]
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            found.add(node.module)
-            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = ".".join(package[:len(package) - node.level + 1] + ([node.module] if node.module else [])) \
+                if node.level else node.module
+            found.add(base)
+            found |= {f"{base}.{alias.name}" for alias in node.names}
     return found
+
+
+def _dynamic_imports(path):
+    """Calls that import by name at run time, which the static check cannot follow."""
+    calls = [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(n, ast.Call)]
+    return [ast.unparse(c.func) for c in calls
+            if ast.unparse(c.func) in ("importlib.import_module", "import_module", "__import__")]
 
 
 def _layer(module):
@@ -94,6 +108,50 @@ def test_the_layer_checks_fail_on_an_import_from_above():
     assert _above("autograder.grading.tasks", {"autograder.judging", "autograder.kernel.contract"}) == []
     assert _outside_the_kernel({"solutions", "nbformat", "numpy.linalg", "json", "autograder.kernel.contract"}) == [
         "nbformat", "solutions"]
+
+
+def test_relative_imports_are_resolved_to_their_layer():
+    found = _names_in(ast.parse("from ..grading import course\nfrom . import compare\n"), "autograder.judging.checks", False)
+    assert "autograder.grading.course" in found and "autograder.judging.compare" in found
+    assert _above("autograder.judging.checks", {_ours(i, MODULES) for i in found} - {None}) == [
+        "autograder.grading", "autograder.grading.course"]
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_module_imports_by_name_at_run_time(module):
+    assert _dynamic_imports(MODULES[module]) == []
+
+
+def test_the_package_root_imports_nothing_when_it_is_imported():
+    """Every import of a layer runs autograder/__init__.py first, in the sandbox's watcher too: it must stay empty."""
+    tree = ast.parse((REPO / "autograder" / "__init__.py").read_text(encoding="utf-8"))
+    assert [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))] == []
+
+
+def test_the_kernel_library_works_with_nothing_but_itself_and_numpy(tmp_path):
+    """What the sandbox gets: every probe unpickles and every hidden test records, with no other package importable."""
+    import subprocess
+
+    import numpy
+
+    from autograder.grading import sandbox
+    from autograder.judging import probe
+
+    library = sandbox.kernel_library(tmp_path / "lib", {name: probe(name) for name in FUNCTIONS})
+    records = tmp_path / "records"
+    records.mkdir()
+    script = (f"import sys\nsys.path[:0] = [{str(library)!r}, {str(Path(numpy.__file__).parents[1])!r}]\n"
+              "from autograder import submit, submit_answer\n"
+              f"for name in {list(FUNCTIONS)!r}:\n    submit(name, lambda *args: 0.0)\n"
+              "submit_answer('scenario_higher_loss', 'b')\n"
+              "leaked = sorted(m for m in sys.modules if m.split('.')[0] in ('solutions', 'nbformat', 'traitlets')"
+              " or m.startswith(('autograder.judging', 'autograder.grading')))\n"
+              "assert not leaked, leaked\n")
+    env = {"PATH": "/usr/bin:/bin", "LOGREG_PROBES": str(library / "probes"), "LOGREG_RECORDS": str(records)}
+    result = subprocess.run([sys.executable, "-S", "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in records.iterdir()) == sorted(
+        [f"function-{name}.json" for name in FUNCTIONS] + ["concept-scenario_higher_loss.json"])
 
 
 def test_no_import_cycle_between_modules():

@@ -9,6 +9,7 @@ settings there, e.g. `c.CourseDirectory.db_url` for another gradebook or
 `c.Execute.timeout` for the time limit of a cell.
 """
 
+import copy
 import logging
 import os
 import shutil
@@ -33,6 +34,9 @@ def _with_venv_on_path():
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
 
 
+_CONFIGS = {}
+
+
 def config(root=ROOT):
     """The nbgrader configuration of a course: its nbgrader_config.py, rooted at `root`.
 
@@ -48,11 +52,15 @@ def config(root=ROOT):
     """
     root = Path(root).resolve()
     folder = root if (root / "nbgrader_config.py").exists() else ROOT
+    key = (root, (folder / "nbgrader_config.py").stat().st_mtime_ns)
+    if key in _CONFIGS:  # read once per version of the file
+        return copy.deepcopy(_CONFIGS[key])
     c = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
     if folder != root:  # another course root: everything it produces goes under it
         c.CourseDirectory.root = str(root)
         c.CourseDirectory.db_url = f"sqlite:///{root / 'course' / 'gradebook.db'}"
-    return c
+    _CONFIGS[key] = c
+    return copy.deepcopy(c)
 
 
 def limits(root=ROOT):

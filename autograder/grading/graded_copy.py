@@ -1,9 +1,21 @@
-"""The graded copy of a notebook, as students will see it in their feedback: outputs cut, verdicts written in.
+"""The graded copy of a notebook, as students will see it in their feedback: outputs cut, made inert, verdicts written in.
 
-Pure transformations of an nbformat notebook, in place.
+Pure transformations of an nbformat notebook, in place. The graded copy is what
+nbgrader's feedback and the formgrader render as HTML, so nothing a student's
+code displayed or a student wrote may run there: outputs keep only plain text
+and raster images, and a markdown cell with active HTML is shown as its text.
 """
 
+import re
+
 import nbformat
+
+#: Output types that render inertly: text is escaped, images are pixels.
+SAFE_MIME_TYPES = ("text/plain", "image/png", "image/jpeg", "image/gif")
+#: HTML in markdown that could run or load something in a browser.
+_ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|link|meta|base|form|svg|math|frame|applet)\b"
+                          r"|\bon[a-z]+\s*=|javascript\s*:|<\s*[a-z][^>]*\s(src|href)\s*=\s*[\"']?\s*data\s*:text",
+                          re.IGNORECASE)
 
 
 def truncate_outputs(notebook, max_chars):
@@ -20,6 +32,54 @@ def truncate_outputs(notebook, max_chars):
                                    + text[-max_chars // 2:])
                     cut += 1
     return cut
+
+
+def _size(output):
+    text = output.get("text", "")
+    data = output.get("data", {})
+    return len(text if isinstance(text, str) else "".join(text)) + sum(
+        len(v if isinstance(v, str) else "".join(v) if isinstance(v, list) else str(v)) for v in data.values())
+
+
+def bound_outputs(notebook, max_outputs, max_total):
+    """Keep at most max_outputs outputs and max_total characters of them in the notebook, in order; return how many went.
+
+    What does not fit is replaced, in the cell where the bound was reached, by one line saying so.
+    """
+    kept, total, dropped = 0, 0, 0
+    for cell in notebook.cells:
+        outputs, room = cell.get("outputs", []), []
+        for output in outputs:
+            if kept < max_outputs and total + _size(output) <= max_total:
+                room.append(output)
+                kept, total = kept + 1, total + _size(output)
+            else:
+                dropped += 1
+        if len(room) < len(outputs):
+            room.append(nbformat.v4.new_output("stream", name="stdout", text=(
+                f"... [{len(outputs) - len(room)} outputs not kept: the graded copy keeps {max_outputs} outputs "
+                f"and {max_total} characters of them in all] ...\n")))
+            cell.outputs = room
+    return dropped
+
+
+def make_inert(notebook):
+    """Keep only inert output types, and show a markdown cell with active HTML as plain text; return how many changed."""
+    changed = 0
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            if data and any(mime not in SAFE_MIME_TYPES for mime in data):
+                for mime in [m for m in data if m not in SAFE_MIME_TYPES]:
+                    del data[mime]
+                data.setdefault("text/plain", "[an output that is not shown in the graded copy: only text and images are]")
+                changed += 1
+        if cell.cell_type in ("markdown", "raw") and _ACTIVE_HTML.search(cell.source):
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", cell.source)), default=0))
+            cell.cell_type, cell.source = "markdown", f"{fence}text\n{cell.source}\n{fence}"
+            cell.pop("attachments", None)
+            changed += 1
+    return changed
 
 
 def annotate(notebook, verdicts):

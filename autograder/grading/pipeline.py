@@ -46,7 +46,7 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
         On bad input, before anything is graded.
     """
     submissions, notes = discover(submissions_dir, course.source_notebooks(root))
-    submissions = [s for s in submissions if s.notebooks or s.unmatched]
+    submissions = [s for s in submissions if s]
     if not any(s.notebooks for s in submissions):
         raise NothingToGrade(f"no notebook of the assignment found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")

@@ -51,16 +51,18 @@ def dask(tasks, template, jobs=1, scheduler=None):
     tasks = iter(tasks)
     with Client(scheduler) as client:
         shipped = client.scatter(archive(template), broadcast=True)
-        width = IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info()["workers"]))
-        owner = {}
+        owner, queue = {}, finished()
 
-        def submit(task):
-            future = client.submit(run_task, task, template=shipped, pure=False)
-            owner[future.key] = task
-            return future
+        def top_up():
+            """Submit tasks until the cluster, as large as it is now (workers may join later), has enough."""
+            width = IN_FLIGHT_PER_WORKER * max(1, len(client.nthreads()))
+            for task in islice(tasks, max(0, width - len(owner))):
+                future = client.submit(run_task, task, template=shipped, pure=False)
+                owner[future.key] = task
+                queue.add(future)
 
-        queue = finished([submit(task) for task in islice(tasks, width)])
+        top_up()
         for future in queue:
-            for more in islice(tasks, 1):
-                queue.add(submit(more))
-            yield owner.pop(future.key), future.result()
+            task = owner.pop(future.key)
+            top_up()
+            yield task, future.result()

@@ -7,9 +7,12 @@ ipykernel inside `bwrap` and watches it. Inside, the kernel sees:
 - read-only: the system (/usr, /etc, ...), the Python installation and the
   virtualenv, and the kernel library: a copy of `autograder/kernel/` (the
   capturing layer: no answer, no judge) and the probe inputs as data;
-- read-write: its own working copy (the student's autograded folder), its
-  records folder (where hidden tests put captured outputs), its connection
-  file and sockets, and a private /tmp;
+- read-write: a private copy of its working folder (the student's autograded
+  folder, copied by the watcher and bound at the same path, so that nothing
+  the kernel writes there, a symbolic link least of all, ever reaches the
+  folder that nbgrader and the grader read and write), its records folder
+  (where hidden tests put captured outputs), its connection file and
+  sockets, and a private /tmp of bounded size;
 - nothing else: not the repository (instructor notebooks, hidden tests,
   `solutions`), not the gradebook, not other students' folders.
 
@@ -54,9 +57,9 @@ def install_kernelspec(jupyter_dir):
     folder = Path(jupyter_dir) / "kernels" / KERNEL_NAME
     folder.mkdir(parents=True, exist_ok=True)
     spec = {
-        # Run as a script, not with -m: the student's folder (the kernel's working directory) must not be
-        # on the watcher's import path, and the watcher imports only the standard library and the contract.
-        "argv": [sys.executable, str(Path(__file__).resolve()), "-f", "{connection_file}"],
+        # A script run with -P: neither the student's folder (the kernel's working directory) nor this
+        # file's folder is on the watcher's import path; it imports the standard library and the contract.
+        "argv": [sys.executable, "-P", str(Path(__file__).resolve()), "-f", "{connection_file}"],
         "display_name": "Python 3 (sandboxed for grading)",
         "language": "python",
         # Interrupts travel as messages: a signal to this watcher would not reach the kernel inside bwrap.
@@ -93,8 +96,11 @@ def kernel_library(target, probes):
     return target
 
 
-def bwrap_command(connection_file, workdir, kernel_lib, records):
-    """The bwrap command line that runs ipykernel on `connection_file` in `workdir`."""
+def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_copy=None):
+    """The bwrap command line that runs ipykernel on `connection_file` in `workdir`, with a /tmp of tmp_size bytes.
+
+    `work_copy`, when given, is what appears at `workdir` inside the sandbox (a private copy of it).
+    """
     venv, base = Path(sys.prefix), Path(sys.base_prefix)
     runtime = Path(connection_file).resolve().parent
     command = ["bwrap", "--die-with-parent", "--new-session",
@@ -102,10 +108,10 @@ def bwrap_command(connection_file, workdir, kernel_lib, records):
     for system in ("/usr", "/etc", "/lib", "/lib64", "/bin", "/sbin"):
         command += ["--ro-bind-try", system, system]
     # Mounts apply in order: the private /tmp first, so that binds below /tmp stay visible.
-    command += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
+    command += ["--proc", "/proc", "--dev", "/dev", "--size", str(int(tmp_size)), "--tmpfs", "/tmp",
                 "--ro-bind", str(base), str(base), "--ro-bind", str(venv), str(venv),
                 "--ro-bind", str(kernel_lib), contract.KERNEL_LIB,
-                "--bind", str(workdir), str(workdir),
+                "--bind", str(work_copy or workdir), str(workdir),
                 "--bind", str(runtime), str(runtime),
                 "--bind", str(records), contract.RECORDS,
                 "--chdir", str(workdir), "--clearenv"]
@@ -127,8 +133,68 @@ def _limit(memory, file_size):
     return apply
 
 
-def _report(path, reason, returncode, seconds):
-    Path(path).write_text(json.dumps({"reason": reason, "returncode": returncode, "seconds": round(seconds, 1)}))
+def _report(path, reason, returncode, seconds, **more):
+    Path(path).write_text(json.dumps({"reason": reason, "returncode": returncode, "seconds": round(seconds, 1), **more}))
+
+
+#: Files a kernel may leave in its folders before it counts as flooding them.
+MAX_FILES = 10_000
+#: Seconds between two looks at what the kernel has written.
+POLL = 0.2
+
+
+def _written(folders):
+    """(bytes, files) under the folders, without following links; stops counting past MAX_FILES."""
+    size = files = 0
+    for folder in folders:
+        for top, _, names in os.walk(folder, followlinks=False):
+            for name in names:
+                try:
+                    size += os.lstat(os.path.join(top, name)).st_blocks * 512
+                except OSError:
+                    continue
+                files += 1
+                if files > MAX_FILES:
+                    return size, files
+    return size, files
+
+
+def _process_group(max_processes):
+    """A pids cgroup that caps the kernel's processes and threads, or None where none can be made here.
+
+    RLIMIT_NPROC would not do: it does not bind a grader that runs as root.
+    """
+    for base in (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup/unified"), Path("/sys/fs/cgroup")):
+        group = base / f"logreg-{os.getpid()}"
+        try:
+            group.mkdir()
+            (group / "pids.max").write_text(str(max_processes))
+            return group
+        except OSError:
+            try:
+                group.rmdir()
+            except OSError:
+                pass
+    return None
+
+
+def _end_group(group):
+    """Kill whatever is left in the cgroup and remove it; whether its process limit was ever hit."""
+    if group is None:
+        return False
+    hit = "max 0" not in (group / "pids.events").read_text() if (group / "pids.events").exists() else False
+    for _ in range(50):
+        for pid in (group / "cgroup.procs").read_text().split():
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            group.rmdir()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return hit
 
 
 def _die_with_parent():
@@ -144,29 +210,55 @@ def _die_with_parent():
 
 
 def main(argv):
-    """Run one sandboxed kernel until it ends, is stopped, or runs out of time."""
+    """Run one sandboxed kernel until it ends, is stopped, runs out of time or writes too much."""
     _die_with_parent()
     connection_file = argv[argv.index("-f") + 1]
     settings = contract.read_sandbox_settings()
-    timeout, report = settings["notebook_timeout"], settings["report"]
-    records = Path(settings["records"])
+    timeout, report, quota = settings["notebook_timeout"], settings["report"], settings["disk_quota"]
+    records, workdir, runtime = Path(settings["records"]), Path.cwd(), Path(connection_file).resolve().parent
     records.mkdir(parents=True, exist_ok=True)
+    work_copy = runtime / f"work-{os.getpid()}"
+    shutil.copytree(workdir, work_copy, symlinks=True)
+    watched = (records, runtime)  # the runtime folder holds the working copy
+    already, _ = _written(watched)  # the notebook and its data: only what the kernel adds counts
+    group = _process_group(settings["max_processes"])
+    limit = _limit(settings["memory_limit"], settings["file_size_limit"])
+
+    def enter():
+        limit()
+        if group is not None:
+            (group / "cgroup.procs").write_text(str(os.getpid()))
+
     start = time.monotonic()
-    kernel = subprocess.Popen(bwrap_command(connection_file, Path.cwd(), Path(settings["kernel_lib"]), records),
-                              preexec_fn=_limit(settings["memory_limit"], settings["file_size_limit"]))
+    kernel = subprocess.Popen(bwrap_command(connection_file, workdir, Path(settings["kernel_lib"]), records, quota,
+                                            work_copy), preexec_fn=enter)
 
     def stop(signum, frame):  # the kernel manager shuts us down: take the kernel with us
         kernel.kill()
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts go to the kernel as messages
-    try:
-        returncode = kernel.wait(timeout=timeout)
-        _report(report, "exited", returncode, time.monotonic() - start)
-    except subprocess.TimeoutExpired:
+    reason = "exited"
+    while kernel.poll() is None:
+        size, files = _written(watched)
+        if time.monotonic() - start > timeout:
+            reason = "timeout"
+        elif size - already > quota or files > MAX_FILES:
+            reason = "disk"
+        else:
+            time.sleep(POLL)
+            continue
         kernel.kill()
-        returncode = kernel.wait()
-        _report(report, "timeout", returncode, time.monotonic() - start)
+        break
+    returncode = kernel.wait()
+    limited = _end_group(group)
+    shutil.rmtree(work_copy, ignore_errors=True)  # what the kernel wrote in its folder is discarded
+    _report(report, reason, returncode, time.monotonic() - start, process_limit=group is not None,
+            process_limit_hit=limited)
+    if reason == "timeout":
         print(f"sandbox: the notebook ran past its time limit of {timeout:g} s; kernel stopped", file=sys.stderr)
+    elif reason == "disk":
+        print(f"sandbox: the kernel wrote more than {quota / 1e6:g} MB (or {MAX_FILES} files); kernel stopped",
+              file=sys.stderr)
     return 0 if returncode == 0 else 1
 
 

@@ -7,7 +7,9 @@ nbgrader's own `c.Execute.timeout`.
 
 from dataclasses import dataclass
 
-from traitlets import Float, Integer, Unicode
+from pathlib import PurePath
+
+from traitlets import Float, Integer, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 
@@ -21,13 +23,31 @@ class Sandbox(Configurable):
     file_size_limit = Integer(256 * 1024**2, help="Bytes per file a kernel writes (RLIMIT_FSIZE).").tag(config=True)
     max_output = Integer(20_000, help="Characters of one text output kept in graded copies and feedback; "
                                       "the middle of a longer one is cut.").tag(config=True)
+    max_outputs = Integer(500, help="Outputs kept in one graded copy; the rest are replaced by a line "
+                                    "saying how many were not kept.").tag(config=True)
+    max_output_total = Integer(2_000_000, help="Characters of all outputs kept in one graded copy "
+                                               "(images count by their encoded size).").tag(config=True)
+    disk_quota = Integer(512 * 1024**2, help="Bytes a kernel may write in all (its folder, /tmp, its records): past "
+                                             "it the kernel is stopped, and what it wrote is discarded.").tag(config=True)
+    max_processes = Integer(128, help="Processes and threads a kernel may have at once (a cgroup's pids.max; "
+                                      "RLIMIT_NPROC would not bind a grader running as root).").tag(config=True)
 
 
 class Grading(Configurable):
-    """Where grading keeps what it makes, besides nbgrader's own folders."""
+    """What grading accepts, and where it keeps what it makes besides nbgrader's own folders."""
 
+    max_notebook_size = Integer(5 * 1024**2, help="Bytes of one submitted notebook: a larger file is unreadable, "
+                                                  "with the reason, and is never read.").tag(config=True)
     work_directory = Unicode("course", help="Folder, relative to the course root, for the workers' course template, "
                                             "the kernels' runtime folders and the hidden tests' records.").tag(config=True)
+
+    @validate("work_directory")
+    def _inside_the_course(self, proposal):
+        # each grading task works in a private copy of the course: a folder outside it would be shared
+        path = PurePath(proposal["value"])
+        if path.is_absolute() or ".." in path.parts:
+            raise TraitError(f"Grading.work_directory must be a folder inside the course root, not {path}")
+        return proposal["value"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +59,11 @@ class Limits:
     memory_limit: int
     file_size_limit: int
     max_output: int
+    max_outputs: int
+    max_output_total: int
+    disk_quota: int
+    max_processes: int
+    max_notebook_size: int
 
 
 def limits(config):
@@ -47,4 +72,5 @@ def limits(config):
 
     sandbox = Sandbox(config=config)
     return Limits(float(Execute(config=config).timeout), sandbox.notebook_timeout, sandbox.memory_limit,
-                  sandbox.file_size_limit, sandbox.max_output)
+                  sandbox.file_size_limit, sandbox.max_output, sandbox.max_outputs, sandbox.max_output_total,
+                  sandbox.disk_quota, sandbox.max_processes, Grading(config=config).max_notebook_size)

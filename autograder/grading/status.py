@@ -73,10 +73,16 @@ def trusted_status(test, verdicts, cell, fate, limits):
     if fate.get("reason") == "timeout":
         return 0.0, "timeout", (f"the notebook ran past its time limit of {limits.notebook_timeout:g} s "
                                 "and was stopped before this test"), ""
+    if fate.get("reason") == "disk":
+        return 0.0, "error", (f"the notebook wrote more than its disk quota of {limits.disk_quota / 1e6:g} MB "
+                              "(or too many files) and was stopped before this test; what it wrote is discarded"), ""
     status, message, mistake = cell_status(cell, 0, test.points) if cell is not None else ("error", "", "")
     if status == "timeout" or fate.get("cell_timeout"):
         return 0.0, "timeout", (f"a cell ran longer than {limits.cell_timeout:g} s and was stopped"
                                 + ("" if status == "timeout" else ", with the rest of the notebook")), ""
+    if fate.get("process_limit_hit"):
+        return 0.0, "error", (f"the kernel reached its limit of {limits.max_processes} processes and threads "
+                              "before this test could run"), ""
     if fate.get("returncode") not in (None, 0):
         return 0.0, "error", ("the kernel stopped before this test (exit code "
                               f"{fate['returncode']}): os._exit, a crash, or the memory limit"), ""

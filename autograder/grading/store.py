@@ -2,9 +2,10 @@
 
 A result is kept as it arrives and then dropped: `store` writes its files and
 scores, `Results.add` its rows, summary line and feedback, each student in a
-file of their own; `Results.close` joins those files in student order into
-grades.csv and summary.csv, reading one student at a time. Memory does not
-grow with the class.
+file of their own under OUT/.partial/; `Results.close` joins those files in
+student order into grades.csv and summary.csv, reading one student at a time,
+and only then puts the new feedback in place. Memory does not grow with the
+class, and a run stopped half-way leaves OUT/ as the last finished run left it.
 """
 
 import csv
@@ -14,6 +15,19 @@ from pathlib import Path
 
 from autograder.grading import course
 from autograder.grading.status import COLUMNS
+
+#: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV field that no spreadsheet runs as a formula: text starting like one gets a leading quote (OWASP).
+
+    Numbers are left as they are: they are data, and a spreadsheet must read them as numbers.
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
 
 
 def store(task, result, root=course.ROOT):
@@ -54,26 +68,28 @@ class Results:
 
     def __init__(self, out_dir, notebooks, notes=()):
         self.out, self.notebooks, self.notes = Path(out_dir), list(notebooks), list(notes)
-        self.parts = self.out / ".students"
-        for folder in (self.parts, self.out / "feedback"):
-            shutil.rmtree(folder, ignore_errors=True)
+        self.partial = self.out / ".partial"
+        shutil.rmtree(self.partial, ignore_errors=True)  # what a stopped run left
+        self.parts, self.feedback = self.partial / "students", self.partial / "feedback"
         self.parts.mkdir(parents=True)
+        self.feedback.mkdir()
 
     def add(self, result):
         """Write one student's rows, summary line, notes and feedback; keep nothing of them in memory."""
         with open(self.parts / f"{result.student}.grades.csv", "w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows(astuple(r) for r in result.rows)
+            csv.writer(f).writerows([spreadsheet_safe(v) for v in astuple(r)] for r in result.rows)
         per_notebook = [sum(r.score for r in result.rows if r.notebook == n) for n in self.notebooks]
         with open(self.parts / f"{result.student}.summary.csv", "w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerow([result.student, *per_notebook, sum(per_notebook), sum(r.max_score for r in result.rows)])
+            csv.writer(f).writerow([spreadsheet_safe(result.student), *per_notebook, sum(per_notebook),
+                                    sum(r.max_score for r in result.rows)])
         (self.parts / f"{result.student}.notes.txt").write_text("".join(f"{n}\n" for n in result.notes), encoding="utf-8")
         for name, content in sorted(result.feedback.items()):
             if name.endswith(".html"):
-                (self.out / "feedback" / result.student).mkdir(parents=True, exist_ok=True)
-                (self.out / "feedback" / result.student / name).write_bytes(content)
+                (self.feedback / result.student).mkdir(parents=True, exist_ok=True)
+                (self.feedback / result.student / name).write_bytes(content)
 
     def close(self):
-        """Join the students' files, in order of student id, into grades.csv, summary.csv and notes.txt.
+        """Join the students' files, in order of student id, into grades.csv, summary.csv and notes.txt; put feedback/ in place.
 
         Returns
         -------
@@ -92,5 +108,7 @@ class Results:
                 summary.write((self.parts / f"{student}.summary.csv").read_bytes().decode("utf-8"))
                 notes += (self.parts / f"{student}.notes.txt").read_text(encoding="utf-8").splitlines()
         (self.out / "notes.txt").write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
-        shutil.rmtree(self.parts)
+        shutil.rmtree(self.out / "feedback", ignore_errors=True)
+        self.feedback.rename(self.out / "feedback")
+        shutil.rmtree(self.partial)
         return len(students), notes

@@ -7,9 +7,13 @@ Two layouts are accepted, and may be mixed:
 
 A renamed copy such as `03_two_features (1).ipynb` or `03_two_features-Copy1.ipynb`
 is matched to its notebook; a file that matches no notebook is reported, never
-silently dropped.
+silently dropped. A symbolic link is never followed: a linked notebook is
+refused (it could point at the instructor's notebook or another student's),
+a linked folder is not entered, and a student's folder that is a link is
+refused whole.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,12 +38,26 @@ class Submission:
     duplicates : list of Path
         Further files for a notebook that already has one (the exact name wins,
         then the newest file).
+    refused : dict of str to str
+        Notebook name to why what was submitted for it cannot be graded (a link).
+    links : list of Path
+        Symbolic links that stand for no notebook, left alone.
     """
 
     student: str
     notebooks: dict = field(default_factory=dict)
     unmatched: list = field(default_factory=list)
     duplicates: list = field(default_factory=list)
+    refused: dict = field(default_factory=dict)
+    links: list = field(default_factory=list)
+
+    def __bool__(self):
+        """Whether there is anything to grade or to report."""
+        return bool(self.notebooks or self.unmatched or self.refused)
+
+
+#: Why a linked notebook is not graded.
+LINKED = "a symbolic link, not a notebook file: links are never followed"
 
 
 def match_notebook(path, notebooks):
@@ -71,8 +89,19 @@ def match_notebook(path, notebooks):
     return by_number[0] if len(by_number) == 1 else None
 
 
-def _notebook_files(folder):
-    return sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts and p.is_file())
+def _entries(folder):
+    """(notebook files, symbolic links) under a folder, without following any link."""
+    files, links = [], []
+    for top, folders, names in os.walk(folder, followlinks=False):
+        if ".ipynb_checkpoints" in Path(top).parts:
+            continue
+        for name in folders + names:
+            path = Path(top, name)
+            if path.is_symlink():
+                links.append(path)
+            elif name in names and name.endswith(".ipynb") and path.is_file():
+                files.append(path)
+    return sorted(files), sorted(links)
 
 
 def discover(submissions_dir, notebooks):
@@ -110,8 +139,19 @@ def discover(submissions_dir, notebooks):
         if not _STUDENT_ID.match(entry.name):
             problems.append(f"{entry.name}: not usable as a student id (letters, digits, _ . @ - only; ignored)")
             continue
+        if entry.is_symlink():
+            reason = "the student's folder is " + LINKED
+            submissions.append(Submission(entry.name, refused={name: reason for name in notebooks}))
+            continue
         submission = Submission(entry.name)
-        for path in _notebook_files(entry):
+        files, links = _entries(entry)
+        for path in links:
+            name = match_notebook(path, notebooks) if path.name.endswith(".ipynb") else None
+            if name is None:
+                submission.links.append(path)
+            else:
+                submission.refused.setdefault(name, LINKED)
+        for path in files:
             name = match_notebook(path, notebooks)
             if name is None:
                 submission.unmatched.append(path)
@@ -122,5 +162,9 @@ def discover(submissions_dir, notebooks):
                 better = (path.stem == name, path.stat().st_mtime) > (kept.stem == name, kept.stat().st_mtime)
                 submission.notebooks[name], extra = (path, kept) if better else (kept, path)
                 submission.duplicates.append(extra)
+        for name in list(submission.refused):
+            if name in submission.notebooks:  # a real file for the notebook too: it is graded, the link is not
+                submission.links.append(next(p for p in links if match_notebook(p, notebooks) == name))
+                del submission.refused[name]
         submissions.append(submission)
     return submissions, problems

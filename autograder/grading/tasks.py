@@ -64,10 +64,14 @@ def tests_of(root=course.ROOT):
             for name in course.source_notebooks(root)}
 
 
-def _unreadable(path):
-    """Why a submitted file cannot be graded, or None when nbformat reads it."""
-    if path.stat().st_size == 0:
+def _unreadable(path, max_size):
+    """Why a submitted file cannot be graded, or None when nbformat reads it (links are refused before)."""
+    size = path.lstat().st_size
+    if size == 0:
         return "not a readable notebook (an empty file)"
+    if size > max_size:
+        return (f"not graded: the file is {size / 1e6:.1f} MB, over the limit of {max_size / 1e6:.1f} MB for a notebook "
+                "(large outputs or data saved in it? clear the outputs and submit again)")
     try:
         notebook = nbformat.read(path, as_version=4)
         if not isinstance(notebook.get("cells"), list):
@@ -86,9 +90,10 @@ def stage(submission, root=course.ROOT):
     root : Path
         The course root (its release is the template of every repair).
     """
-    notes, unreadable, readable = [], {}, {}
+    notes, unreadable, readable = [], dict(submission.refused), {}
+    max_size = course.limits(root).max_notebook_size
     for name, path in submission.notebooks.items():
-        problem = _unreadable(path)
+        problem = _unreadable(path, max_size)
         if problem:
             unreadable[name] = problem
             continue
@@ -100,6 +105,8 @@ def stage(submission, root=course.ROOT):
             notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
     notes += [f"{submission.student}: {p.name} matches no notebook of the assignment (ignored)" for p in submission.unmatched]
     notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
+    notes += [f"{submission.student}: {p.name} is a symbolic link (not followed)" for p in submission.links]
+    notes += [f"{submission.student}: {name}: refused: {why}" for name, why in submission.refused.items()]
     return Task(submission.student, readable, unreadable, notes)
 
 
@@ -159,9 +166,13 @@ def run_task(task, template):
         return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")))
 
 
+#: What is kept of each step's folder: the graded notebooks and the feedback pages, never what a kernel wrote beside them.
+_KEPT = {"autograded": "*.ipynb", "feedback": "*.html"}
+
+
 def _files(root, step, student):
     folder = Path(root) / "course" / step / student / course.ASSIGNMENT
-    return {p.name: p.read_bytes() for p in sorted(folder.glob("*")) if p.is_file()}
+    return {p.name: p.read_bytes() for p in sorted(folder.glob(_KEPT[step])) if p.is_file() and not p.is_symlink()}
 
 
 def _unpack(template, root):
@@ -180,7 +191,8 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
     report.parent.mkdir(parents=True, exist_ok=True)
     os.environ[contract.SANDBOX_ENV] = contract.sandbox_settings(
         kernel_lib=library, records=folder, report=report, notebook_timeout=limits.notebook_timeout,
-        memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit)
+        memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
+        max_processes=limits.max_processes)
     api.coursedir.notebook_id = notebook
     try:
         result = api.autograde(course.ASSIGNMENT, student)
@@ -203,6 +215,11 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
     _record_scores(api, student, notebook, rows, notes)
     if graded_copy.truncate_outputs(copy, limits.max_output):
         notes.append(f"{student}: {notebook}: outputs longer than {limits.max_output} characters were cut")
+    if graded_copy.bound_outputs(copy, limits.max_outputs, limits.max_output_total):
+        notes.append(f"{student}: {notebook}: outputs past {limits.max_outputs} or {limits.max_output_total} "
+                     "characters in all were not kept")
+    if graded_copy.make_inert(copy):
+        notes.append(f"{student}: {notebook}: HTML or scripts in outputs or markdown are shown as text")
     graded.parent.mkdir(parents=True, exist_ok=True)
     if graded.exists():
         graded.chmod(0o644)  # nbgrader leaves graded copies read-only

@@ -6,6 +6,7 @@ mistakes the judges named most often, with the message students saw.
 """
 
 import csv
+import html
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -74,6 +75,11 @@ def common_mistakes(rows, most=10):
     return result
 
 
+def _cell(text):
+    """Text for a cell of a Markdown table: no HTML of a student's is live, no | breaks the table."""
+    return html.escape(str(text), quote=False).replace("|", "/")
+
+
 def write_report(out_dir):
     """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
 
@@ -117,7 +123,7 @@ def write_report(out_dir):
     mistakes = common_mistakes(rows)
     if mistakes:
         lines += ["| mistake | students | tests | what they read |", "|---|---|---|---|"]
-        lines += [f"| {m} | {n} | {', '.join(tests)} | {message.replace('|', '/')} |" for m, n, tests, message in mistakes]
+        lines += [f"| {_cell(m)} | {n} | {_cell(', '.join(tests))} | {_cell(message)} |" for m, n, tests, message in mistakes]
     else:
         lines.append("No mistake was named by the judges.")
     trouble = [r for r in rows if r["status"] in ("error", "timeout", "unreadable")]
@@ -128,7 +134,7 @@ def write_report(out_dir):
         for r in trouble:
             if (r["student"], r["notebook"], r["status"]) not in seen:
                 seen.add((r["student"], r["notebook"], r["status"]))
-                lines.append(f"| {r['student']} | {r['notebook']} | {r['status']} | {r['message'].replace('|', '/')} |")
+                lines.append(f"| {_cell(r['student'])} | {_cell(r['notebook'])} | {r['status']} | {_cell(r['message'])} |")
     report = out_dir / "report.md"
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return report

@@ -33,7 +33,8 @@ def probe_file(folder, name):
     return Path(folder) / f"{name}.pickle"
 
 
-def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_limit, file_size_limit):
+def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_limit, file_size_limit, disk_quota,
+                     max_processes):
     """The watcher's settings as the value of SANDBOX_ENV.
 
     Parameters
@@ -48,10 +49,15 @@ def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_li
         Seconds for the whole notebook.
     memory_limit, file_size_limit : int
         Bytes of address space per process, bytes per file written.
+    disk_quota : int
+        Bytes the kernel may write in all.
+    max_processes : int
+        Processes and threads the kernel may have at once.
     """
     return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "report": str(report),
                        "notebook_timeout": float(notebook_timeout), "memory_limit": int(memory_limit),
-                       "file_size_limit": int(file_size_limit)})
+                       "file_size_limit": int(file_size_limit), "disk_quota": int(disk_quota),
+                       "max_processes": int(max_processes)})
 
 
 def read_sandbox_settings(environ=os.environ):
