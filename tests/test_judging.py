@@ -77,6 +77,9 @@ def test_judging_works_on_a_json_round_trip(name, fn):
 JUDGE_LEVEL_MISTAKES = {
     "not_implemented", "exception", "malformed", "wrong_default", "numeric_warning", "mutates_input",
     "wrong_shape", "nan_or_inf", "constant_factor", UNNAMED,
+    "not_elementwise", "shape_mismatch", "object_array", "one_number_for_many",
+    # update_parameters, by a fitted step
+    "update_fixed_step",
     # make_minibatches
     "misaligned", "not_partition", "dropped_last", "not_shuffled", "ignores_rng", "rows_changed", "batch_sizes",
     # train_minibatch
@@ -87,11 +90,11 @@ JUDGE_LEVEL_MISTAKES = {
 
 
 def test_every_mistake_of_the_table_is_exercised_by_the_corpus():
-    from autograder.judging.mistakes import AVERAGING, GENERIC
+    from autograder.judging.mistakes import AVERAGING, ELEMENTWISE, GENERIC
 
     named = {(name, mistake) for name, mistake, _ in WRONG}
     missing = [(name, m.id) for name, entry in FUNCTIONS.items() for m in entry.mistakes if (name, m.id) not in named]
-    missing += [m.id for m in AVERAGING + GENERIC if m.id not in {mistake for _, mistake, _ in WRONG}]
+    missing += [m.id for m in AVERAGING + ELEMENTWISE + GENERIC if m.id not in {mistake for _, mistake, _ in WRONG}]
     missing += sorted(JUDGE_LEVEL_MISTAKES - {mistake for _, mistake, _ in WRONG})
     assert not missing
 
@@ -138,3 +141,27 @@ def test_a_record_that_does_not_match_the_cases_is_rejected_not_trusted():
 def test_capture_explains_a_return_value_that_is_not_numbers(returned, expected_words):
     verdict = check("sigmoid", lambda z: returned)
     assert verdict.mistake == "malformed" and expected_words in verdict.message
+
+
+# --- the real corpus: students' code from public repositories and threads -------------------------
+
+from corpus import REAL  # noqa: E402
+
+REAL_WRONG = [(name, mistake, fn) for name, mistake, fn in WRONG if fn in REAL]
+REAL_RIGHT = [(name, fn) for name, fn in RIGHT if fn in REAL]
+#: Verdicts that say something is wrong without naming what.
+GENERIC_IDS = {UNNAMED, "exception", "malformed", "wrong_shape", "constant_factor", "nan_or_inf"}
+
+
+def test_the_real_corpus_is_large_and_every_entry_names_its_source():
+    assert len(REAL_WRONG) >= 40 and len(REAL_RIGHT) >= 40
+    assert all(len(REAL[fn]) > 20 for fn in REAL)  # repository and path, or thread: never empty
+
+
+def test_at_least_80_percent_of_real_mistakes_are_named(record_property):
+    named = [fn for name, _, fn in REAL_WRONG if check(name, fn).mistake not in GENERIC_IDS]
+    share = len(named) / len(REAL_WRONG)
+    record_property("real_mistakes_named", f"{len(named)} of {len(REAL_WRONG)} ({share:.0%})")
+    print(f"\nreal corpus: {len(named)} of {len(REAL_WRONG)} real mistakes named ({share:.0%}); "
+          f"{len(REAL_RIGHT)} real correct answers")
+    assert share >= 0.8

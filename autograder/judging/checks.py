@@ -33,11 +33,24 @@ def student_outputs(outcome):
 
 # --- 1. calls -------------------------------------------------------------------------------------
 
-def _shape_hint(error):
-    words = ("shape", "matmul", "broadcast", "dimension", "aligned")
-    if error.startswith("ValueError") and any(w in error for w in words):
-        return " Check the shapes: X is (m, n), w is (n,), y and z = X @ w + b are (m,)."
-    return ""
+#: Errors that name a class of mistake: (mistake id, words of the error, what to do).
+ERROR_CLASSES = (
+    ("not_elementwise", ("truth value of an array", "only length-1 arrays", "only 0-dimensional arrays",
+                         "only size-1 arrays", "can only convert an array of size 1"),
+     " The code works on single numbers only: use NumPy's elementwise operations (np.exp, np.log, np.where, "
+     "arithmetic on whole arrays) instead of math functions and `if` on a value, so that it takes arrays too."),
+    ("shape_mismatch", ("could not be broadcast", "not aligned", "matmul", "non-broadcastable", "mismatch in its core dimension"),
+     " Two arrays do not fit together: check the shapes (X is (m, n), w is (n,), y and z = X @ w + b are (m,)), "
+     "and use @ or np.dot for a matrix product, * for an elementwise one."),
+)
+
+
+def _error_class(error):
+    """(mistake id, hint) of an error a student's call raised."""
+    for mistake, words, hint in ERROR_CLASSES:
+        if any(word in error for word in words):
+            return mistake, hint
+    return "exception", ""
 
 
 def calls(entry, record, cases):
@@ -46,9 +59,13 @@ def calls(entry, record, cases):
         if outcome.get("not_implemented"):
             return fail(entry.name, "not_implemented", "not implemented yet: replace `raise NotImplementedError()` with your code.")
         if "error" in outcome:
-            return fail(entry.name, "exception",
-                        f"raised {outcome['error']} when called with {case.label}.{_shape_hint(outcome['error'])}")
+            mistake, hint = _error_class(outcome["error"])
+            return fail(entry.name, mistake, f"raised {outcome['error']} when called with {case.label}.{hint}")
         if "malformed" in outcome:
+            if "of type object" in outcome["malformed"]:
+                return fail(entry.name, "object_array", f"{outcome['malformed']} (called with {case.label}). An array "
+                            "of Python objects (np.frompyfunc, np.vectorize without otypes, a list of arrays) is not "
+                            "an array of numbers: compute with NumPy's own operations on float arrays.")
             return fail(entry.name, "malformed", f"{outcome['malformed']} (called with {case.label}).")
     return None
 
@@ -98,6 +115,9 @@ def _describe_wrong(entry, output, cases, students, references):
     wrong = [c for c, s, r in zip(cases, students, references) if not close(s[output], r[output])]
     for case, student, reference in zip(cases, students, references):
         got, want = student[output], reference[output]
+        if got.size == 1 and want.size > 1:
+            return "one_number_for_many", (f"{label} is a single number for {case.label}; expected one value per "
+                                           f"element, of shape {shape_text(want.shape)}: do not sum or average.")
         if not fits_shape(got, want):
             return "wrong_shape", (f"{label} has shape {shape_text(got.shape)} for {case.label}; "
                                    f"expected {shape_text(want.shape)}.")
@@ -127,6 +147,10 @@ def values(entry, cases, students, references):
             if _explains(mistake, j, cases, students, references):
                 explained = {k for k in wrong if _explains(mistake, k, cases, students, references)}
                 return fail(entry.name, mistake.id, mistake.message.format(output=entry.outputs[j]) + also_wrong(explained))
+    for diagnose in entry.diagnoses:
+        found = diagnose(entry, cases, students, references)
+        if found:
+            return fail(entry.name, *found)
     mistake, message = _describe_wrong(entry, wrong[0], cases, students, references)
     hint = _derivative_hint(entry, cases, students) if mistake == UNNAMED else ""
     return fail(entry.name, mistake, message + also_wrong({wrong[0]}) + hint)

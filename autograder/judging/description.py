@@ -37,6 +37,13 @@ class GradedFunction:
     properties : callable, optional
         (entry, record) -> Verdict: a stochastic function is judged by this
         alone, on properties, instead of against the reference's outputs.
+    diagnoses : tuple of callable
+        Mistakes recognised by a fitted parameter rather than by one output:
+        (entry, cases, students, references) -> (mistake id, message) or None,
+        tried after the known mistakes.
+    elementwise : bool
+        Whether it maps each element of its array arguments to one value (so
+        dividing by the number of elements is a known mistake).
     warning_hint : str
         What to do about a RuntimeWarning ('' for the generic advice).
     structure : str
@@ -51,6 +58,8 @@ class GradedFunction:
     central_difference: Callable | None = None
     checks: tuple = ()
     properties: Callable | None = None
+    diagnoses: tuple = ()
+    elementwise: bool = False
     warning_hint: str = ""
     structure: str = "values"
 

@@ -77,6 +77,46 @@ def squared_error(a, y):
     return (np.asarray(a) - y) ** 2
 
 
+def cost_variants(X, y, w, b):
+    """The costs of three real mistakes with the same (X, y, w, b): {mistake id: J}.
+
+    - "cost_second_term_sign": the minus sign taken for the first term only;
+    - "cost_ignores_labels": −log a for every example, as if every y were 1;
+    - "cost_outer_product": y and log a multiplied as a column and a row, (m, 1) and (1, m),
+      so that the sum runs over an (m, m) matrix.
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    z = X @ w + b
+    log_a, log_1_minus_a = -np.logaddexp(0, -z), -np.logaddexp(0, z)
+    m = len(y)
+    return {"cost_second_term_sign": float(np.mean(-y * log_a + (1 - y) * log_1_minus_a)),
+            "cost_ignores_labels": float(np.mean(-log_a)),
+            "cost_outer_product": float(-(np.sum(y) * np.sum(log_a) + np.sum(1 - y) * np.sum(log_1_minus_a)) / m)}
+
+
+#: What the student reads for each of cost_variants' mistakes.
+COST_VARIANT_MESSAGES = {
+    "cost_second_term_sign": "has the wrong sign on the second term of the loss: the minus sign covers both terms, "
+                             "J = −(1/m) Σ (y log a + (1 − y) log(1 − a)).",
+    "cost_ignores_labels": "ignores the labels: it adds −log a for every example, as if every y were 1; the loss of "
+                           "an example with y = 0 is −log(1 − a).",
+    "cost_outer_product": "sums an (m, m) matrix: y and log a are multiplied as a column times a row (np.dot of an "
+                          "(m, 1) and a (1, m) array, or y * np.log(a).T). Multiply elementwise, y * np.log(a), "
+                          "with both of shape (m,), then take the mean.",
+}
+
+
+def cost_mistakes(with_gradients):
+    """cost_variants as Mistakes of a function returning the cost (first), with its gradients right when asked."""
+    def produce(variant):
+        def made(args, ref):
+            if variant == "cost_outer_product" and m_of(args) == 1:
+                return None  # an outer product of one example is that example
+            return (cost_variants(*args[:4])[variant], *(ref[1:] if with_gradients else ()))
+        return made
+    return tuple(Mistake(variant, message, produce(variant)) for variant, message in COST_VARIANT_MESSAGES.items())
+
+
 #: Mistakes any function can make; tried after the function's own.
 GENERIC = (
     Mistake("opposite_sign", "{output} has the opposite sign: check the order of the subtraction and the minus signs.",
@@ -85,6 +125,13 @@ GENERIC = (
     Mistake("factor_half", "{output} is half what it should be.", each(lambda r: r / 2)),
 )
 
+
+#: Mistakes of elementwise functions (a loss, a derivative); tried before GENERIC.
+ELEMENTWISE = (
+    Mistake("divided_by_size", "{output} is divided by the number of elements: it is elementwise, one value per "
+                               "example; the 1/m belongs to the cost J and its gradient, not to L and its derivatives.",
+            lambda args, ref: tuple(np.asarray(r) / np.size(r) for r in ref) if all(np.size(r) > 1 for r in ref) else None),
+)
 
 #: Mistakes of functions that average over the m rows of X; tried before GENERIC.
 AVERAGING = (
@@ -97,4 +144,5 @@ AVERAGING = (
 
 def known_mistakes(entry):
     """The mistakes to try for a graded function (a description.GradedFunction): its own first, then the generic ones."""
-    return entry.mistakes + (AVERAGING if entry.averages_over_examples else ()) + GENERIC
+    return (entry.mistakes + (AVERAGING if entry.averages_over_examples else ())
+            + (ELEMENTWISE if entry.elementwise else ()) + GENERIC)

@@ -260,7 +260,7 @@ def cag_no_mean(X, y, w, b):
     return cost, X.T @ (a - y), np.sum(a - y)
 
 
-@wrong("cost_and_gradients", "exception")
+@wrong("cost_and_gradients", "shape_mismatch")
 def cag_no_transpose(X, y, w, b):
     a = _sigmoid(X @ w + b)
     cost = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))
@@ -338,3 +338,34 @@ def cag_no_sigmoid_in_gradient(X, y, w, b):
 def cag_mse_cost(X, y, w, b):
     a = _sigmoid(X @ w + b)
     return np.mean((a - y) ** 2), X.T @ (a - y) / len(y), np.mean(a - y)
+
+
+# The cost's real mistakes (see real_gradients.py for the students who made them), in the other cost functions.
+
+@wrong("compute_cost", "cost_second_term_sign")
+def cost_minus_on_first_term_only(X, y, w, b):
+    total = 0.0
+    for i in range(len(y)):
+        a = 1 / (1 + np.exp(-(X[i] @ w + b)))
+        total += -y[i] * np.log(a) + (1 - y[i]) * np.log(1 - a)
+    return total / len(y)
+
+
+@wrong("compute_cost", "cost_outer_product")
+def cost_column_times_row(X, y, w, b):
+    a = (1 / (1 + np.exp(-(X @ w + b)))).reshape(1, -1)
+    Y = y.reshape(-1, 1)
+    return float(-np.sum(Y * np.log(a) + (1 - Y) * np.log(1 - a)) / len(y))
+
+
+@wrong("cost_and_gradients", "cost_second_term_sign")
+def cag_minus_on_first_term_only(X, y, w, b):
+    a = 1 / (1 + np.exp(-(X @ w + b)))
+    cost = np.mean(-y * np.log(a) + (1 - y) * np.log(1 - a))
+    return cost, X.T @ (a - y) / len(y), np.mean(a - y)
+
+
+@wrong("cost_and_gradients", "cost_ignores_labels")
+def cag_labels_ignored(X, y, w, b):
+    a = 1 / (1 + np.exp(-(X @ w + b)))
+    return np.mean(-np.log(a)), X.T @ (a - y) / len(y), np.mean(a - y)

@@ -22,7 +22,7 @@ def sigmoid_naive(z):
     return 1 / (1 + np.exp(-z))  # overflows for z = -1000
 
 
-@wrong("sigmoid", "exception")
+@wrong("sigmoid", "not_elementwise")
 def sigmoid_math_exp(z):
     return 1 / (1 + math.exp(-z))  # only scalars
 

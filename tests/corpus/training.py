@@ -511,3 +511,17 @@ def train_momentum_old_v(X, y, learning_rate, num_iterations, beta=0.9):
         w, b = w - learning_rate * v_w, b - learning_rate * v_b
         v_w, v_b = beta * v_w + (1 - beta) * dw, beta * v_b + (1 - beta) * db
     return w, b, costs
+
+
+
+@wrong("train_momentum", "momentum_missing_1_minus_beta")
+def train_momentum_classical(X, y, learning_rate, num_iterations, beta=0.9):
+    """The convention of CS231n and PyTorch, v ← βv + αg, θ ← θ − v: the same steps as v ← βv + g, θ ← θ − αv."""
+    w, b, v_w, v_b, costs = np.zeros(X.shape[1]), 0.0, np.zeros(X.shape[1]), 0.0, []
+    for _ in range(num_iterations):
+        a = 1 / (1 + np.exp(-(X @ w + b)))
+        costs.append(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+        v_w = beta * v_w + learning_rate * X.T @ (a - y) / len(y)
+        v_b = beta * v_b + learning_rate * np.mean(a - y)
+        w, b = w - v_w, b - v_b
+    return w, b, costs

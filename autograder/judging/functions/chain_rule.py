@@ -26,6 +26,7 @@ DL_DA = GradedFunction(
                 with_y(solutions.dL_dz, lambda y: y)),
     ),
     central_difference=lambda a, y: (elementwise_difference(lambda t: solutions.log_loss(t, y), a),),
+    elementwise=True,
 )
 
 
@@ -50,6 +51,7 @@ DA_DZ = GradedFunction(
         Mistake("dadz_is_a", "returns a itself: da/dz = a(1 − a).", lambda args, ref: (np.asarray(args[0]),)),
     ),
     central_difference=lambda a: (elementwise_difference(solutions.sigmoid, logit(a)),),
+    elementwise=True,
 )
 
 DL_DZ = GradedFunction(
@@ -62,6 +64,7 @@ DL_DZ = GradedFunction(
         Mistake("dLdz_y_swapped", "uses 1 − y in place of y: dL/dz = a − y.", with_y(solutions.dL_dz, lambda y: 1 - y)),
     ),
     central_difference=lambda a, y: (elementwise_difference(lambda z: solutions.log_loss(solutions.sigmoid(z), y), logit(a)),),
+    elementwise=True,
 )
 
 

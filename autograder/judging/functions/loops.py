@@ -6,7 +6,7 @@ import solutions
 from autograder.judging.cases import data_cases
 from autograder.judging.derivatives import data_gradient
 from autograder.judging.description import GradedFunction
-from autograder.judging.mistakes import Mistake, formula, m_of, squared_error
+from autograder.judging.mistakes import Mistake, cost_mistakes, formula, m_of, squared_error
 from solutions import log_loss, sigmoid
 
 
@@ -32,6 +32,7 @@ COMPUTE_COST = GradedFunction(
                 if m_of(args) > 1 else None),
         Mistake("cost_divides_by_n", "divides by n, the number of features: the cost averages over the m examples.",
                 lambda args, ref: (ref[0] * m_of(args) / np.shape(args[0])[1],) if _not_square(args) else None),
+        *cost_mistakes(with_gradients=False),
     ),
 )
 

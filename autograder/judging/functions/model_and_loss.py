@@ -30,6 +30,7 @@ SIGMOID = GradedFunction(
         Mistake("sigmoid_tanh", "is tanh(z); σ(z) = (1 + tanh(z / 2)) / 2.",
                 lambda args, ref: (np.tanh(np.asarray(args[0], dtype=float)),)),
     ),
+    elementwise=True,
     warning_hint="e^(−z) overflows for z < −709; use a form whose exponent is never positive: "
                  "1 / (1 + e^(−z)) for z ≥ 0 and e^z / (1 + e^z) for z < 0.",
 )
@@ -49,7 +50,17 @@ LOG_LOSS = GradedFunction(
                 lambda args, ref: (np.mean(ref[0]),) if np.size(ref[0]) > 1 else None),
         Mistake("loss_squared_error", "is the squared error (a − y)², not the log loss.",
                 lambda args, ref: (squared_error(*args),)),
+        Mistake("loss_second_term_sign", "has the wrong sign on its second term: the minus sign covers both terms, "
+                "L = −(y log a + (1 − y) log(1 − a)) = −y log a − (1 − y) log(1 − a).",
+                lambda args, ref: (second_term_sign_flipped(*args),)),
     ),
+    elementwise=True,
 )
+
+
+def second_term_sign_flipped(a, y):
+    """−y log a + (1 − y) log(1 − a): the minus sign taken for the first term only."""
+    a, y = np.asarray(a, dtype=float), np.asarray(y, dtype=float)
+    return -y * np.log(a) + (1 - y) * np.log1p(-a)
 
 FUNCTIONS = (SIGMOID, LOG_LOSS)

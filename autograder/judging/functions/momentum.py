@@ -78,6 +78,32 @@ def _training_variant(velocity, step):
     return produce
 
 
+def _classical(sign):
+    """momentum_update in the classical convention (CS231n, PyTorch, many textbooks): α inside v, no (1 − β).
+
+    sign +1: v ← βv + αg, θ ← θ − v; sign −1: v ← βv − αg, θ ← θ + v.
+    """
+    def produce(args, ref):
+        w, b, dw, db, v_w, v_b, learning_rate = args[:7]
+        beta = MOMENTUM_UPDATE.default(args, "beta")
+        new_v_w, new_v_b = beta * v_w + sign * learning_rate * dw, beta * v_b + sign * learning_rate * db
+        return w - sign * new_v_w, b - sign * new_v_b, new_v_w, new_v_b
+    return produce
+
+
+def _nesterov(args, ref):
+    """Nesterov's form of the classical convention: v ← βv − αg, θ ← θ + βv − αg."""
+    w, b, dw, db, v_w, v_b, learning_rate = args[:7]
+    beta = MOMENTUM_UPDATE.default(args, "beta")
+    new_v_w, new_v_b = beta * v_w - learning_rate * dw, beta * v_b - learning_rate * db
+    return (w + beta * new_v_w - learning_rate * dw, b + beta * new_v_b - learning_rate * db, new_v_w, new_v_b)
+
+
+_CLASSICAL = ("uses the classical momentum convention, {convention} (CS231n, PyTorch): this course averages the "
+              "gradients instead, v ← β v + (1 − β) g, then θ ← θ − α v. Both converge, but they are different "
+              "algorithms: with the same α, the classical steps are 1/(1 − β) times larger.")
+
+
 def _costs_after(args, ref):
     X, y, learning_rate, num_iterations, *beta = args
     _, _, costs = solutions.train_momentum(X, y, learning_rate, num_iterations + 1, *beta)
@@ -104,6 +130,10 @@ MOMENTUM_UPDATE = GradedFunction(
                 _update_variant(_ewma, _old_velocity)),
         Mistake("momentum_ascent", "moves uphill: θ ← θ − α v.",
                 _update_variant(_ewma, lambda p, v0, v1, g, lr: p + lr * v1)),
+        Mistake("momentum_classical", _CLASSICAL.format(convention="v ← β v + α g, θ ← θ − v"), _classical(+1)),
+        Mistake("momentum_classical", _CLASSICAL.format(convention="v ← β v − α g, θ ← θ + v"), _classical(-1)),
+        Mistake("momentum_nesterov", _CLASSICAL.format(convention="Nesterov's v ← β v − α g, θ ← θ + β v − α g"),
+                _nesterov),
     ),
 )
 
@@ -113,8 +143,9 @@ TRAIN_MOMENTUM = GradedFunction(
         Mistake("costs_after_update", "records the cost after each update: costs[i] is J before update i.", _costs_after),
         Mistake("momentum_ignored", "is plain gradient descent: the velocity must carry β of its old value into each step.",
                 _plain_gradient_descent),
-        Mistake("momentum_missing_1_minus_beta", "computes v ← β v + g: the new gradient is weighted by 1 − β.",
-                _training_variant(_no_1_minus_beta, _new_velocity)),
+        Mistake("momentum_missing_1_minus_beta", "computes v ← β v + g, or the classical v ← β v + α g, θ ← θ − v "
+                "(CS231n, PyTorch), which takes the same steps: in this course the new gradient is weighted by 1 − β, "
+                "v ← β v + (1 − β) g, θ ← θ − α v.", _training_variant(_no_1_minus_beta, _new_velocity)),
         Mistake("momentum_steps_with_old_velocity", "steps with the old velocity: update v first, then θ ← θ − α v.",
                 _training_variant(_ewma, _old_velocity)),
     ),

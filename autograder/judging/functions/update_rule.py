@@ -1,6 +1,9 @@
 """update_parameters: the simultaneous step θ ← θ − α dθ."""
 
+import numpy as np
+
 from autograder.judging.cases import Case, rng
+from autograder.judging.compare import RTOL, as_array
 from autograder.judging.description import GradedFunction
 from autograder.judging.mistakes import Mistake
 
@@ -30,7 +33,29 @@ UPDATE_PARAMETERS = GradedFunction(
                 lambda args, ref: (ref[0], args[1])),
         Mistake("returned_gradients", "returns the step α dθ, not the new parameters θ − α dθ.",
                 lambda args, ref: (args[4] * args[2], args[4] * args[3])),
+        Mistake("update_drops_parameters", "returns −α dθ: the new parameters are the old ones minus the step, "
+                "θ ← θ − α dθ; the old θ is missing.", lambda args, ref: (-args[4] * args[2], -args[4] * args[3])),
     ),
+    diagnoses=(lambda entry, cases, students, references: _fixed_step(cases, students),),
 )
+
+
+def _fixed_step(cases, students):
+    """(mistake, message) when every case moved θ by the same multiple c of dθ, whatever the learning rate."""
+    steps = []
+    for case, (w_new, b_new) in zip(cases, students):
+        w, b, dw, db, learning_rate = case.build()
+        moved, gradient = np.append(w, b) - np.append(as_array(w_new), as_array(b_new)), np.append(dw, db)
+        if moved.shape != gradient.shape:
+            return None
+        c = float(moved @ gradient / (gradient @ gradient))
+        if not np.allclose(moved, c * gradient, rtol=RTOL):
+            return None
+        steps.append((c, learning_rate))
+    constant = steps[0][0]
+    if all(np.isclose(c, constant, rtol=RTOL) for c, _ in steps) and len({lr for _, lr in steps}) > 1:
+        return "update_fixed_step", (f"moves the parameters by {constant:g} dθ whatever the learning rate: "
+                                     "the step is θ ← θ − α dθ, with the learning_rate argument as α.")
+    return None
 
 FUNCTIONS = (UPDATE_PARAMETERS,)

@@ -6,7 +6,7 @@ import solutions
 from autograder.judging.cases import Case, data_cases, labelled_data
 from autograder.judging.derivatives import data_gradient
 from autograder.judging.description import GradedFunction
-from autograder.judging.mistakes import Mistake, formula, squared_error
+from autograder.judging.mistakes import Mistake, cost_mistakes, formula, m_of, squared_error
 from solutions import sigmoid
 
 COST_AND_GRADIENTS = GradedFunction(
@@ -18,6 +18,11 @@ COST_AND_GRADIENTS = GradedFunction(
                 formula(lambda X, y, w, b: (0.0, X.T @ (X @ w + b - y) / len(y), np.mean(X @ w + b - y)))),
         Mistake("cost_squared_error", "is the mean squared error, not the mean log loss.",
                 lambda args, ref: (np.mean(squared_error(sigmoid(args[0] @ args[2] + args[3]), args[1])), ref[1], ref[2])),
+        *cost_mistakes(with_gradients=True),
+        Mistake("divides_by_n", "divides by n, the number of features (X.shape[1]), where it should divide by m, the "
+                "number of examples (X.shape[0]): X is (m, n), one row per example.",
+                lambda args, ref: tuple(np.asarray(r) * m_of(args) / args[0].shape[1] for r in ref)
+                if m_of(args) != args[0].shape[1] else None),
     ),
     central_difference=lambda X, y, w, b: (solutions.compute_cost(X, y, w, b), *data_gradient(X, y, w, b)),
 )
@@ -73,6 +78,16 @@ def _from_zero(args, ref):
     return solutions.gradient_descent(X, y, np.zeros_like(w), 0.0, learning_rate, num_iterations)
 
 
+def _divides_by_n(args, ref):
+    """Gradient descent whose cost and gradients are m/n times too large (m read off the wrong axis of X)."""
+    X, y, w, b, learning_rate, num_iterations = args
+    scale = X.shape[0] / X.shape[1]
+    if scale == 1:
+        return None
+    w, b, costs = solutions.gradient_descent(X, y, w, b, scale * learning_rate, num_iterations)
+    return w, b, scale * np.asarray(costs)
+
+
 def _learning_rate_times(scale):
     def produce(args, ref):
         X, y, w, b, learning_rate, num_iterations = args
@@ -93,6 +108,8 @@ GRADIENT_DESCENT = GradedFunction(
         Mistake("gd_ignores_start", "starts from zeros: start from the w and b it is given.", _from_zero),
         Mistake("gd_no_learning_rate", "ignores the learning rate: θ ← θ − α dθ.",
                 lambda args, ref: solutions.gradient_descent(*args[:4], 1.0, args[5]) if args[4] != 1 else None),
+        Mistake("divides_by_n", "divides by n, the number of features (X.shape[1]), where it should divide by m, the "
+                "number of examples (X.shape[0]): X is (m, n), one row per example.", _divides_by_n),
     ),
 )
 
