@@ -77,7 +77,7 @@ def test_judging_works_on_a_json_round_trip(name, fn):
 JUDGE_LEVEL_MISTAKES = {
     "not_implemented", "exception", "malformed", "wrong_default", "numeric_warning", "mutates_input",
     "wrong_shape", "nan_or_inf", "constant_factor", UNNAMED,
-    "not_elementwise", "shape_mismatch", "object_array", "one_number_for_many",
+    "not_elementwise", "shape_mismatch", "object_array", "one_number_for_many", "same_values_other_shape",
     # update_parameters, by a fitted step
     "update_fixed_step",
     # make_minibatches

@@ -80,6 +80,7 @@ def elementwise_ay_cases(seed):
         Case("a of shape (2, 3)", lambda: probabilities(seed + 1, (2, 3))),
         Case("a = 0.9, y = 1 (Python floats)", lambda: (0.9, 1.0)),
         Case("a = 0.1, y = 1 (Python floats)", lambda: (0.1, 1.0)),
+        Case("a of shape (4,), y of integers", lambda: (probabilities(seed + 2, 4)[0], np.array([1, 0, 0, 1]))),
         Case("a within 1e-8 of 0 and 1", lambda: (near.copy(), near_y.copy()), smooth=False),
     ]
 

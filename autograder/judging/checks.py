@@ -118,6 +118,10 @@ def _describe_wrong(entry, output, cases, students, references):
         if got.size == 1 and want.size > 1:
             return "one_number_for_many", (f"{label} is a single number for {case.label}; expected one value per "
                                            f"element, of shape {shape_text(want.shape)}: do not sum or average.")
+        if not fits_shape(got, want) and got.size == want.size and close(got.reshape(want.shape), want):
+            return "same_values_other_shape", (f"{label} has the right values but the shape {shape_text(got.shape)} "
+                                               f"for {case.label}; expected {shape_text(want.shape)}: "
+                                               f"{_reshape_advice(want.shape)}")
         if not fits_shape(got, want):
             return "wrong_shape", (f"{label} has shape {shape_text(got.shape)} for {case.label}; "
                                    f"expected {shape_text(want.shape)}.")
@@ -130,6 +134,14 @@ def _describe_wrong(entry, output, cases, students, references):
     where = ("for every input tried" if len(wrong) == len(cases)
              else f"for {'; '.join(c.label for c in wrong)} (right for the other {len(cases) - len(wrong)} inputs)")
     return UNNAMED, f"{label} is wrong {where}."
+
+
+def _reshape_advice(shape):
+    """What to change to return an array of `shape` (the values being right)."""
+    if len(shape) == 1:
+        return ("return a 1-D array (for example value.ravel(), or value[:, 0] for a column); keep w of shape "
+                "(n,) and y, z, a of shape (m,) throughout, rather than (n, 1) or (1, m).")
+    return f"reshape it, np.reshape(value, {tuple(shape)})."
 
 
 def values(entry, cases, students, references):

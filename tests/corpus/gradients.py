@@ -223,7 +223,7 @@ def grad_loop_no_sigmoid(X, y, w, b):
     return dw / m, db / m
 
 
-@wrong("gradients_loop", "wrong_shape")
+@wrong("gradients_loop", "same_values_other_shape")
 def grad_loop_column(X, y, w, b):
     m = X.shape[0]
     dw, db = np.zeros((X.shape[1], 1)), 0.0

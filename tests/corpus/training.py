@@ -525,3 +525,36 @@ def train_momentum_classical(X, y, learning_rate, num_iterations, beta=0.9):
         v_b = beta * v_b + learning_rate * np.mean(a - y)
         w, b = w - v_w, b - v_b
     return w, b, costs
+
+
+@wrong("train_minibatch", "dropped_last")
+def train_minibatch_full_batches_only(X, y, batch_size, learning_rate, epochs, seed=0):
+    """Loops over m // batch_size batches: the examples of the last, smaller batch are never used."""
+    rng = np.random.default_rng(seed)
+    w, b, costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        order = rng.permutation(len(y))
+        for k in range(len(y) // batch_size):
+            idx = order[k * batch_size:(k + 1) * batch_size]
+            a = 1 / (1 + np.exp(-(X[idx] @ w + b)))
+            w, b = w - learning_rate * X[idx].T @ (a - y[idx]) / len(idx), b - learning_rate * np.mean(a - y[idx])
+        a = 1 / (1 + np.exp(-(X @ w + b)))
+        costs.append(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+    return w, b, costs
+
+
+@wrong("momentum_update", "ignores_beta")
+def momentum_update_fixed_beta(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):
+    v_w, v_b = 0.9 * v_w + 0.1 * dw, 0.9 * v_b + 0.1 * db
+    return w - learning_rate * v_w, b - learning_rate * v_b, v_w, v_b
+
+
+@wrong("train_momentum", "ignores_beta")
+def train_momentum_fixed_beta(X, y, learning_rate, num_iterations, beta=0.9):
+    w, b, v_w, v_b, costs = np.zeros(X.shape[1]), 0.0, np.zeros(X.shape[1]), 0.0, []
+    for _ in range(num_iterations):
+        a = 1 / (1 + np.exp(-(X @ w + b)))
+        costs.append(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+        v_w, v_b = 0.9 * v_w + 0.1 * X.T @ (a - y) / len(y), 0.9 * v_b + 0.1 * np.mean(a - y)
+        w, b = w - learning_rate * v_w, b - learning_rate * v_b
+    return w, b, costs

@@ -119,6 +119,9 @@ NUMERICAL_DERIVATIVE = GradedFunction(
                 lambda args, ref: _one_sided(args, -1)),
         Mistake("missing_factor_2", "divides by eps instead of 2 eps: the two points x − eps and x + eps are 2 eps apart.",
                 lambda args, ref: (2 * ref[0],)),
+        Mistake("ignores_eps", "ignores its eps argument: it uses the same step whatever eps it is given; use the "
+                "eps it is given (its default is the curriculum's).", lambda args, ref: (solutions.numerical_derivative(*args[:2]),)
+                if len(args) > 2 and args[2] != NUMERICAL_DERIVATIVE.defaults["eps"] else None),
     ),
     checks=(_central_accuracy,),
 )

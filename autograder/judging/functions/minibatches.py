@@ -125,7 +125,16 @@ def _training_cases():
              tags=frozenset({"descends"})),
         Case("m = 3, batch_size = 1, learning_rate = 0.5, epochs = 30, seed = 4",
              lambda: (*three_examples(), 1, 0.5, 30, 4), tags=frozenset({"reshuffled"})),
+        # every example has the same gradient at 0, so one epoch moves (w, b) by exactly (updates made) steps,
+        # whatever the shuffle: a loop that skips the last, smaller batch makes one update too few
+        Case(f"m = 23 equal examples, batch_size = 5, learning_rate = {TINY_LEARNING_RATE}, epochs = 1",
+             lambda: (*equal_examples(23), 5, TINY_LEARNING_RATE, 1), tags=frozenset({"first_order"})),
     ]
+
+
+def equal_examples(m):
+    """X of shape (m, 3) with m equal rows and y of ones: every batch's mean gradient is the same."""
+    return np.tile([1.0, -2.0, 0.5], (m, 1)), np.ones(m)
 
 
 def _gd_from_zero(X, y, learning_rate, num_iterations):
@@ -167,6 +176,10 @@ def _updates_per_epoch(name, cases, students):
             return fail(name, "one_update_per_epoch", f"one epoch moved the parameters as far as one full-batch step "
                         f"({case.label}): update after every mini-batch, with each batch's gradient averaged over "
                         "that batch, so an epoch makes ceil(m / batch_size) updates.")
+        if len(y) % batch_size and abs(steps - len(y) // batch_size) < COUNT_RTOL:
+            return fail(name, "dropped_last", f"one epoch made {len(y) // batch_size} updates for {case.label}, one "
+                        f"too few: the last, smaller batch of m % batch_size = {len(y) % batch_size} examples is never "
+                        "used; every example must be used once per epoch.")
         if abs(steps - len(y)) < COUNT_RTOL * len(y):
             return fail(name, "batch_gradient_summed", f"one epoch moved the parameters m times too far ({case.label}): "
                         "average each batch's gradient over the batch instead of summing it.")

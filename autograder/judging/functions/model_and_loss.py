@@ -15,6 +15,8 @@ def _sigmoid_cases():
         Case("z of shape (5,)", lambda: (3 * rng(1).normal(size=5),)),
         Case("z of shape (3, 4)", lambda: (3 * rng(2).normal(size=(3, 4)),)),
         Case("z = 0.7 (a Python float)", lambda: (0.7,)),
+        Case("z = 3 (a Python int)", lambda: (3,)),
+        Case("z of integers [-3, 0, 2]", lambda: (np.array([-3, 0, 2]),)),
         Case("z = [-1000, -710, -50, 0, 50, 710, 1000]",
              lambda: (np.array([-1000.0, -710.0, -50.0, 0.0, 50.0, 710.0, 1000.0]),), smooth=False),
     ]

@@ -132,6 +132,9 @@ MOMENTUM_UPDATE = GradedFunction(
                 _update_variant(_ewma, lambda p, v0, v1, g, lr: p + lr * v1)),
         Mistake("momentum_classical", _CLASSICAL.format(convention="v ← β v + α g, θ ← θ − v"), _classical(+1)),
         Mistake("momentum_classical", _CLASSICAL.format(convention="v ← β v − α g, θ ← θ + v"), _classical(-1)),
+        Mistake("ignores_beta", "ignores its beta argument: it always uses the default β; use the beta it is given.",
+                lambda args, ref: solutions.momentum_update(*args[:7])
+                if MOMENTUM_UPDATE.default(args, "beta") != MOMENTUM_UPDATE.defaults["beta"] else None),
         Mistake("momentum_nesterov", _CLASSICAL.format(convention="Nesterov's v ← β v − α g, θ ← θ + β v − α g"),
                 _nesterov),
     ),
@@ -148,6 +151,9 @@ TRAIN_MOMENTUM = GradedFunction(
                 "v ← β v + (1 − β) g, θ ← θ − α v.", _training_variant(_no_1_minus_beta, _new_velocity)),
         Mistake("momentum_steps_with_old_velocity", "steps with the old velocity: update v first, then θ ← θ − α v.",
                 _training_variant(_ewma, _old_velocity)),
+        Mistake("ignores_beta", "ignores its beta argument: it always uses the default β; use the beta it is given.",
+                lambda args, ref: solutions.train_momentum(*args[:4])
+                if TRAIN_MOMENTUM.default(args, "beta") != TRAIN_MOMENTUM.defaults["beta"] else None),
     ),
 )
 
