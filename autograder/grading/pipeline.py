@@ -54,7 +54,10 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
     results = Results(Path(out_dir), course.source_notebooks(root), notes)
     tasks = (stage(s, root) for s in submissions)  # staged only when a runner has room for them
     run = runners.dask if scheduler else runners.local
-    for task, result in progress(run(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
-        store(task, result, root)
-        results.add(result)
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        for task, result in progress(run(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
+            store(task, result, root, gradebook)
+            results.add(result)
     return results.close()

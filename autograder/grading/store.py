@@ -30,10 +30,23 @@ def spreadsheet_safe(value):
     return value
 
 
-def store(task, result, root=course.ROOT):
-    """Keep a Result in the course: its files under course/, its scores in the gradebook (this process only)."""
+def store(task, result, root=course.ROOT, gradebook=None):
+    """Keep a Result in the course: its files under course/, its scores in the gradebook (this process only).
+
+    Parameters
+    ----------
+    task : tasks.Task
+    result : tasks.Result
+    root : Path
+    gradebook : nbgrader.api.Gradebook, optional
+        The gradebook, open for the whole run (one per run: a new one for every
+        student would keep a new SQLAlchemy engine, and its caches, each time).
+    """
     from nbgrader.api import Gradebook, MissingEntry
 
+    if gradebook is None:
+        with Gradebook(course.config(root).CourseDirectory.db_url) as opened:
+            return store(task, result, root, opened)
     base = Path(root) / "course"
     for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
                         ("autograded", result.graded), ("feedback", result.feedback)):
@@ -42,16 +55,16 @@ def store(task, result, root=course.ROOT):
         folder.mkdir(parents=True)
         for name, content in files.items():
             (folder / name).write_bytes(content)
-    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
-        gradebook.update_or_create_student(task.student)
-        try:
-            gradebook.remove_submission(course.ASSIGNMENT, task.student)
-        except MissingEntry:
-            pass
-        gradebook.add_submission(course.ASSIGNMENT, task.student)
-        for row in result.rows:
-            gradebook.find_grade(row.test, row.notebook, course.ASSIGNMENT, task.student).auto_score = row.score
-        gradebook.db.commit()
+    gradebook.update_or_create_student(task.student)
+    try:
+        gradebook.remove_submission(course.ASSIGNMENT, task.student)
+    except MissingEntry:
+        pass
+    gradebook.add_submission(course.ASSIGNMENT, task.student)
+    for row in result.rows:
+        gradebook.find_grade(row.test, row.notebook, course.ASSIGNMENT, task.student).auto_score = row.score
+    gradebook.db.commit()
+    gradebook.db.expunge_all()  # the session keeps no student's rows once they are written
 
 
 class Results:
