@@ -252,10 +252,10 @@ def test_concept_answers_are_captured_as_plain_data():
 
 def test_limits_come_from_the_config_with_defaults_where_it_is_silent():
     config = Config()
-    config.Sandbox.memory_limit = 123
+    config.Sandbox.memory_limit = 123.0  # a float is converted, as an instructor may write 2e9
     config.Execute.timeout = 7
     limits = settings.limits(config)
-    assert (limits.memory_limit, limits.cell_timeout) == (123, 7.0)
+    assert (limits.memory_limit, limits.cell_timeout) == (123, 7.0) and isinstance(limits.memory_limit, int)
     assert limits.notebook_timeout == settings.Sandbox.notebook_timeout.default_value
     assert settings.Sandbox.class_traits()["memory_limit"].help
 

@@ -1,5 +1,7 @@
 """The settings of grading, as nbgrader-style configurable traits, each with its default and help.
 
+Numbers may be written as ints or floats (`2e9` for bytes is fine): the traits convert them.
+
 Set them in nbgrader_config.py, the one file an instructor edits, e.g.
 `c.Sandbox.memory_limit = 4 * 1024**3`. The time limit of one cell is
 nbgrader's own `c.Execute.timeout`.
@@ -9,34 +11,34 @@ from dataclasses import dataclass
 
 from pathlib import PurePath
 
-from traitlets import Float, Integer, TraitError, Unicode, validate
+from traitlets import CFloat, CInt, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 
 class Sandbox(Configurable):
     """Limits of each sandboxed kernel during grading (see autograder.grading.sandbox)."""
 
-    notebook_timeout = Float(300.0, help="Seconds a whole notebook may run; then its kernel and every process "
+    notebook_timeout = CFloat(300.0, help="Seconds a whole notebook may run; then its kernel and every process "
                                          "it started are killed, and the tests not yet run get status timeout.").tag(config=True)
-    memory_limit = Integer(2 * 1024**3, help="Bytes of address space per kernel process (RLIMIT_AS): "
+    memory_limit = CInt(2 * 1024**3, help="Bytes of address space per kernel process (RLIMIT_AS): "
                                              "past it, allocations fail with MemoryError.").tag(config=True)
-    file_size_limit = Integer(256 * 1024**2, help="Bytes per file a kernel writes (RLIMIT_FSIZE).").tag(config=True)
-    max_output = Integer(20_000, help="Characters of one text output kept in graded copies and feedback; "
+    file_size_limit = CInt(256 * 1024**2, help="Bytes per file a kernel writes (RLIMIT_FSIZE).").tag(config=True)
+    max_output = CInt(20_000, help="Characters of one text output kept in graded copies and feedback; "
                                       "the middle of a longer one is cut.").tag(config=True)
-    max_outputs = Integer(500, help="Outputs kept in one graded copy; the rest are replaced by a line "
+    max_outputs = CInt(500, help="Outputs kept in one graded copy; the rest are replaced by a line "
                                     "saying how many were not kept.").tag(config=True)
-    max_output_total = Integer(2_000_000, help="Characters of all outputs kept in one graded copy "
+    max_output_total = CInt(2_000_000, help="Characters of all outputs kept in one graded copy "
                                                "(images count by their encoded size).").tag(config=True)
-    disk_quota = Integer(512 * 1024**2, help="Bytes a kernel may write in all (its folder, /tmp, its records): past "
+    disk_quota = CInt(512 * 1024**2, help="Bytes a kernel may write in all (its folder, /tmp, its records): past "
                                              "it the kernel is stopped, and what it wrote is discarded.").tag(config=True)
-    max_processes = Integer(128, help="Processes and threads a kernel may have at once (a cgroup's pids.max; "
+    max_processes = CInt(128, help="Processes and threads a kernel may have at once (a cgroup's pids.max; "
                                       "RLIMIT_NPROC would not bind a grader running as root).").tag(config=True)
 
 
 class Grading(Configurable):
     """What grading accepts, and where it keeps what it makes besides nbgrader's own folders."""
 
-    max_notebook_size = Integer(5 * 1024**2, help="Bytes of one submitted notebook: a larger file is unreadable, "
+    max_notebook_size = CInt(5 * 1024**2, help="Bytes of one submitted notebook: a larger file is unreadable, "
                                                   "with the reason, and is never read.").tag(config=True)
     work_directory = Unicode("course", help="Folder, relative to the course root, for the workers' course template, "
                                             "the kernels' runtime folders and the hidden tests' records.").tag(config=True)
