@@ -21,14 +21,49 @@ def assert_choice(value, options, name):
     assert str(value).strip().lower() in letters, f"{name} should be one of {sorted(options)}, not {value!r}."
 
 
+def _short(values):
+    """At most six numbers of an array, for a message."""
+    flat = np.ravel(values)
+    text = ", ".join(f"{v:.6g}" for v in flat[:6])
+    return f"[{text}{', ...' if flat.size > 6 else ''}]" if np.ndim(values) else text
+
+
+def _usual_cause(ratio):
+    """The usual cause of a result that is `ratio` times the expected one everywhere."""
+    if np.isclose(ratio, -1):
+        return " It has the opposite sign: check the order of a subtraction or a minus sign."
+    if np.isclose(ratio, 2) or np.isclose(ratio, 0.5):
+        return " It is off by a factor of 2: check for a missing or extra 2 (or 1/2)."
+    if abs(ratio) > 2 and np.isclose(ratio, round(ratio)) or 0 < abs(ratio) < 0.5 and np.isclose(1 / ratio, round(1 / ratio)):
+        return " A whole-number factor is often the number of examples m: check where you sum and where you average."
+    return ""
+
+
 def assert_close(got, expected, what, rtol=1e-6, atol=1e-9):
-    """Check shape and values of `got` against `expected`, with a message naming `what`."""
+    """Check shape and values of `got` against `expected`, with a message naming `what`.
+
+    `expected` is computed in the visible test from its own visible inputs, so the message may show it:
+    what the function returned, what the check computed, where they differ most and by what ratio.
+    """
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
+    transposed = " (transposed?)" if got.ndim == 2 and got.shape == expected.shape[::-1] else ""
     assert got.shape == expected.shape or (expected.ndim == 0 and got.size == 1), (
-        f"{what} has shape {got.shape}; expected {expected.shape}.")
-    assert np.all(np.isfinite(got)), f"{what} contains NaN or inf."
-    assert np.allclose(got.reshape(expected.shape), expected, rtol=rtol, atol=atol), (
-        f"{what} is not what the formula gives.")
+        f"{what} has shape {got.shape}; expected {expected.shape}{transposed}.")
+    assert np.all(np.isfinite(got)), f"{what} contains NaN or inf: look for a log of 0, a division by 0 or an overflowing exp."
+    got = got.reshape(expected.shape)
+    if np.allclose(got, expected, rtol=rtol, atol=atol):
+        return
+    gap = np.abs(got - expected)
+    worst = np.unravel_index(np.argmax(gap), gap.shape) if gap.ndim else ()
+    where = f" at index {tuple(int(i) for i in worst)}" if worst else ""
+    message = (f"{what} is not what the formula gives: yours is {_short(got)}, the check computed {_short(expected)}"
+               f" from the same inputs; they differ most{where}: {got[worst]:.6g} against {expected[worst]:.6g}.")
+    nonzero = np.abs(expected) > atol
+    if np.any(nonzero):
+        ratios = got[nonzero] / expected[nonzero]
+        if np.allclose(ratios, ratios.flat[0], rtol=1e-6):
+            message += f" Yours is {ratios.flat[0]:.4g} times it everywhere." + _usual_cause(ratios.flat[0])
+    raise AssertionError(message)
 
 
 def central_difference(f, x, h=1e-6):
