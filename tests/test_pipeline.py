@@ -122,6 +122,17 @@ def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded):
         assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
 
 
+def test_answer_cells_of_the_release_ask_for_the_answer_without_a_raise_to_delete(graded):
+    root, _, _ = graded
+    answer_cells = [c for path in sorted((root / "release" / course.ASSIGNMENT).glob("*.ipynb"))
+                    for c in nbformat.read(path, as_version=4).cells
+                    if c.metadata.get("nbgrader", {}).get("solution") and "answer_" in c.source]
+    assert len(answer_cells) == 10
+    for cell in answer_cells:
+        assert "NotImplementedError" not in cell.source and "= None" in cell.source, cell.source
+        assert "YOUR ANSWER HERE" in cell.source
+
+
 def test_grades_csv_has_the_required_columns_and_a_row_per_student_and_test(graded):
     _, out, _ = graded
     with open(out / "grades.csv", newline="", encoding="utf-8") as f:

@@ -12,6 +12,7 @@ settings there, e.g. `c.CourseDirectory.db_url` for another gradebook or
 import copy
 import logging
 import os
+import re
 import shutil
 import sys
 import warnings
@@ -132,7 +133,36 @@ def release(root=ROOT):
     result = api(root).generate_assignment(ASSIGNMENT)
     if not result["success"]:
         raise RuntimeError(f"nbgrader generate_assignment failed:\n{result.get('error') or result.get('log')}")
+    for path in sorted(target.glob("*.ipynb")):
+        _answer_cells_without_stub(path)
     return target
+
+
+#: What nbgrader puts in place of a solution, and what an answer cell says instead.
+_CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
+_ANSWER_STUB = "# YOUR ANSWER HERE: replace each None above with your answer"
+_ANSWER_LINE = re.compile(r"^answer_\w+\s*=\s*None\s*(#.*)?$")
+
+
+def _answer_cells_without_stub(path):
+    """In a released notebook, answer cells (only `answer_... = None` lines) lose nbgrader's raise.
+
+    The answer variables already say what to fill in, and a test cell raises NotImplementedError while one is
+    None; a raise the student must find and delete would only be in the way.
+    """
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    changed = False
+    for cell in notebook.cells:
+        head, stub, tail = cell.source.partition(_CODE_STUB)
+        lines = [line for line in head.splitlines() if line.strip()]
+        if (cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution") and stub and not tail.strip()
+                and lines and all(_ANSWER_LINE.match(line.strip()) for line in lines)):
+            cell.source = head + _ANSWER_STUB
+            changed = True
+    if changed:
+        nbformat.write(notebook, path)
 
 
 def ensure_assignment(root=ROOT):
