@@ -50,8 +50,10 @@ def tests_of(notebook):
 def judge_record(folder, kind, name):
     """The verdict on one record, or None when the hidden test left none."""
     path = contract.record_file(folder, kind, name)
-    if path.is_symlink() or not path.is_file():  # the kernel writes records: a link is never followed
-        return None if not path.is_symlink() else _unjudgeable(kind, name)
+    if path.is_symlink():  # the kernel writes records: a link is never followed
+        return _unjudgeable(kind, name)
+    if not path.is_file():
+        return None
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
         return judge(name, record) if kind == "function" else judge_concept(name, record)

@@ -13,20 +13,9 @@ import math
 import numpy as np
 
 from . import real, right, wrong
-
-
-def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
-
-
-def _to_course(X, y, w):
-    """(m, n), (m,), (n,) -> the Coursera DLS shapes (n, m), (1, m), (n, 1)."""
-    return X.T, np.asarray(y).reshape(1, -1), np.asarray(w, dtype=float).reshape(-1, 1)
-
-
-def _dw_back(dw, n):
-    dw = np.asarray(dw)
-    return dw[:, 0] if dw.shape == (n, 1) else dw
+from .translation import sigmoid as _sigmoid
+from .translation import to_course as _to_course
+from .translation import to_flat as _dw_back
 
 
 # ================================================================ example_gradients

@@ -14,23 +14,13 @@ import math
 import numpy as np
 
 from . import real, right, wrong
-
-
-def _sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+from .translation import sigmoid as _sigmoid
+from .translation import to_course as _to_course
+from .translation import to_flat as _flat
 
 
 class copy:  # stand-in for the stdlib `copy` module the malys23 entry calls (numpy-only rule): deepcopy of an array or a float
     deepcopy = staticmethod(lambda x: np.array(x, copy=True) if isinstance(x, np.ndarray) else x)
-
-
-def _to_course(X, y, w):
-    return X.T, np.asarray(y).reshape(1, -1), np.asarray(w, dtype=float).reshape(-1, 1)
-
-
-def _flat(v, n):
-    v = np.asarray(v)
-    return v[:, 0] if v.shape == (n, 1) else v
 
 
 # ================================================================ gradient_descent
