@@ -3,6 +3,17 @@
 Each notebook shows a question's prompt and options word for word (a test checks
 that), and its hidden test compares the student's answer with `ANSWERS` through
 `autograder.judging.concepts`. Only this module and the hidden tests know the answers.
+
+One section per notebook: it defines the data of its questions and three dicts,
+`ANSWERS_NN` (question id -> answer), `OPTIONS_NN` (question id -> the options shown,
+for multiple choice and for the keys of a dict answer) and `RTOL_NN` (question id ->
+the relative tolerance of a numeric answer, where it is not `NUMBER_RTOL`).
+`CHOICES_NN` lists the values allowed in a dict answer. The module's `ANSWERS`,
+`OPTIONS`, `RTOL` and `CHOICES` join the sections.
+
+Answer forms: a letter (str), a set of letters (frozenset), a dict of letters or
+words (its keys are the options), a number (int: exact; float: within its RTOL),
+or a dict of numbers (each within the question's RTOL).
 """
 
 import math
@@ -11,10 +22,35 @@ import numpy as np
 
 from solutions.model_and_loss import log_loss
 
+#: Relative tolerance of a numeric answer, unless its section says otherwise: 3 significant digits.
+NUMBER_RTOL = 1e-2
+
 # --- 01: the model and the loss -------------------------------------------------------------------
 
 #: The seed's question: one example with y = 1, two predictions.
 SCENARIO = {"y": 1.0, "A": 0.9, "B": 0.1}
+
+ANSWERS_01 = {
+    "scenario_higher_loss": "B",
+    "scenario_loss_ratio": float(log_loss(SCENARIO["B"], SCENARIO["y"]) / log_loss(SCENARIO["A"], SCENARIO["y"])),
+}
+OPTIONS_01 = {}
+RTOL_01 = {}
+CHOICES_01 = {}
+
+# --- 02: the chain rule ---------------------------------------------------------------------------
+
+ANSWERS_02 = {}
+OPTIONS_02 = {}
+RTOL_02 = {}
+CHOICES_02 = {}
+
+# --- 03: two features, one example ----------------------------------------------------------------
+
+ANSWERS_03 = {}
+OPTIONS_03 = {}
+RTOL_03 = {}
+CHOICES_03 = {}
 
 # --- 04: the update rule --------------------------------------------------------------------------
 
@@ -33,6 +69,11 @@ WHICH_UPDATE_IS_CORRECT = {
     "d": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for one j after another, recomputing h_θ after each",
 }
 
+ANSWERS_04 = {"why_log_loss": "c", "which_update_is_correct": "b"}
+OPTIONS_04 = {"why_log_loss": WHY_LOG_LOSS, "which_update_is_correct": WHICH_UPDATE_IS_CORRECT}
+RTOL_04 = {}
+CHOICES_04 = {}
+
 # --- 05: vectorized -------------------------------------------------------------------------------
 
 VECTORIZED_UPDATE = {
@@ -41,6 +82,11 @@ VECTORIZED_UPDATE = {
     "c": "w := w + α (1/m) Xᵀ(σ(Xw + b) − y)",
     "d": "w := w − α (1/m) Xᵀ(σ(Xw + b) − y)",
 }
+
+ANSWERS_05 = {"vectorized_update": "d"}
+OPTIONS_05 = {"vectorized_update": VECTORIZED_UPDATE}
+RTOL_05 = {}
+CHOICES_05 = {}
 
 # --- 06: mini-batches -----------------------------------------------------------------------------
 
@@ -56,6 +102,15 @@ UPDATE_KIND_STATEMENTS = {
     "usual_choice": "It vectorizes over a few dozen examples per update; the usual choice for large data sets.",
 }
 
+ANSWERS_06 = {
+    "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
+    "update_kinds": {"all_examples": "batch", "m_updates": "stochastic", "noisiest": "stochastic",
+                     "usual_choice": "mini-batch"},
+}
+OPTIONS_06 = {"update_kinds": UPDATE_KIND_STATEMENTS}
+RTOL_06 = {}
+CHOICES_06 = {"update_kinds": UPDATE_KINDS}
+
 # --- 07: momentum ---------------------------------------------------------------------------------
 
 MOMENTUM_EFFECT = {
@@ -67,6 +122,11 @@ MOMENTUM_EFFECT = {
 
 #: v ← β v + (1 − β) g: over about how many recent gradients does v average?
 MOMENTUM_BETA = 0.9
+
+ANSWERS_07 = {"momentum_effect": "a", "momentum_memory": 1 / (1 - MOMENTUM_BETA)}
+OPTIONS_07 = {"momentum_effect": MOMENTUM_EFFECT}
+RTOL_07 = {}
+CHOICES_07 = {}
 
 # --- 08: backpropagation --------------------------------------------------------------------------
 
@@ -91,29 +151,28 @@ BACKPROPAGATION = {
     "d": "Something that needs hidden layers, so it does not apply to logistic regression.",
 }
 
-#: Every question's options, by question id (for the notebooks' consistency test).
-OPTIONS = {
-    "why_log_loss": WHY_LOG_LOSS,
-    "which_update_is_correct": WHICH_UPDATE_IS_CORRECT,
-    "vectorized_update": VECTORIZED_UPDATE,
-    "update_kinds": UPDATE_KIND_STATEMENTS,
-    "momentum_effect": MOMENTUM_EFFECT,
-    "small_training_set": SMALL_TRAINING_SET_STATEMENTS,
-    "backpropagation": BACKPROPAGATION,
-}
+ANSWERS_08 = {"small_training_set": frozenset({"a", "c"}), "backpropagation": "c"}
+OPTIONS_08 = {"small_training_set": SMALL_TRAINING_SET_STATEMENTS, "backpropagation": BACKPROPAGATION}
+RTOL_08 = {}
+CHOICES_08 = {}
+
+# --- the course: the sections joined ---------------------------------------------------------------
+
+_SECTIONS = [(ANSWERS_01, OPTIONS_01, RTOL_01, CHOICES_01), (ANSWERS_02, OPTIONS_02, RTOL_02, CHOICES_02),
+             (ANSWERS_03, OPTIONS_03, RTOL_03, CHOICES_03), (ANSWERS_04, OPTIONS_04, RTOL_04, CHOICES_04),
+             (ANSWERS_05, OPTIONS_05, RTOL_05, CHOICES_05), (ANSWERS_06, OPTIONS_06, RTOL_06, CHOICES_06),
+             (ANSWERS_07, OPTIONS_07, RTOL_07, CHOICES_07), (ANSWERS_08, OPTIONS_08, RTOL_08, CHOICES_08)]
 
 #: The answers, by question id.
-ANSWERS = {
-    "scenario_higher_loss": "B",
-    "scenario_loss_ratio": float(log_loss(SCENARIO["B"], SCENARIO["y"]) / log_loss(SCENARIO["A"], SCENARIO["y"])),
-    "why_log_loss": "c",
-    "which_update_is_correct": "b",
-    "vectorized_update": "d",
-    "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
-    "update_kinds": {"all_examples": "batch", "m_updates": "stochastic", "noisiest": "stochastic",
-                     "usual_choice": "mini-batch"},
-    "momentum_effect": "a",
-    "momentum_memory": 1 / (1 - MOMENTUM_BETA),
-    "small_training_set": frozenset({"a", "c"}),
-    "backpropagation": "c",
-}
+ANSWERS = {k: v for answers, *_ in _SECTIONS for k, v in answers.items()}
+#: Every question's options, by question id (for the notebooks' consistency test).
+OPTIONS = {k: v for _, options, *_ in _SECTIONS for k, v in options.items()}
+#: The tolerance of each numeric answer.
+RTOL = {k: v for _, _, tolerances, _ in _SECTIONS for k, v in tolerances.items()}
+#: The values allowed in each dict answer whose values are words.
+CHOICES = {k: v for *_, choices in _SECTIONS for k, v in choices.items()}
+
+
+def rtol(question):
+    """The relative tolerance within which a numeric answer (or each number of a dict answer) is right."""
+    return RTOL.get(question, NUMBER_RTOL)

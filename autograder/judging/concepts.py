@@ -10,33 +10,90 @@ import math
 
 from autograder.judging.verdict import Verdict
 from solutions import log_loss
-from solutions.concepts import ANSWERS, OPTIONS, SCENARIO
-
-#: Relative tolerance for numeric answers: a student may round to 3 significant digits.
-NUMBER_RTOL = 1e-2
+from solutions.concepts import ANSWERS, CHOICES, OPTIONS, SCENARIO, rtol
 
 
 def _letter(text):
     return str(text).strip().strip("().").strip().lower()
 
 
-def _hint(question, answer):
-    """What a known wrong answer suggests was misread, or ''."""
-    expected = ANSWERS[question]
-    if question == "scenario_loss_ratio" and isinstance(answer, float) and answer != 0:
-        if math.isclose(1 / answer, expected, rel_tol=NUMBER_RTOL):
-            return " That is A's loss divided by B's: the question asks how many times larger B's loss is."
-        difference = float(log_loss(SCENARIO["B"], SCENARIO["y"]) - log_loss(SCENARIO["A"], SCENARIO["y"]))
-        if math.isclose(answer, difference, rel_tol=NUMBER_RTOL):
-            return " That is the difference of the two losses; the question asks for their ratio."
-    if question == "iterations_per_epoch" and isinstance(answer, float):
-        if answer != int(answer):
-            return " An epoch makes a whole number of updates: one per mini-batch."
-        if answer == expected - 1:
-            return " The examples left over after the full batches form one more, smaller batch: it is an update too."
-    if question == "momentum_memory" and isinstance(answer, float) and 0 < answer < 1:
+def _close(answer, expected, question):
+    return isinstance(answer, float) and math.isclose(answer, expected, rel_tol=rtol(question))
+
+
+# --- known wrong answers: question id -> hint(answer), '' when the answer is not a known one --------
+# One block per notebook, in the order of solutions.concepts.
+
+def _scenario_loss_ratio(answer):
+    if not isinstance(answer, float) or answer == 0:
+        return ""
+    if _close(1 / answer, ANSWERS["scenario_loss_ratio"], "scenario_loss_ratio"):
+        return " That is A's loss divided by B's: the question asks how many times larger B's loss is."
+    difference = float(log_loss(SCENARIO["B"], SCENARIO["y"]) - log_loss(SCENARIO["A"], SCENARIO["y"]))
+    if _close(answer, difference, "scenario_loss_ratio"):
+        return " That is the difference of the two losses; the question asks for their ratio."
+    return ""
+
+
+HINTS_01 = {"scenario_loss_ratio": _scenario_loss_ratio}
+
+HINTS_02 = {}
+
+HINTS_03 = {}
+
+HINTS_04 = {}
+
+HINTS_05 = {}
+
+
+def _iterations_per_epoch(answer):
+    if not isinstance(answer, float):
+        return ""
+    if answer != int(answer):
+        return " An epoch makes a whole number of updates: one per mini-batch."
+    if answer == ANSWERS["iterations_per_epoch"] - 1:
+        return " The examples left over after the full batches form one more, smaller batch: it is an update too."
+    return ""
+
+
+HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch}
+
+
+def _momentum_memory(answer):
+    if isinstance(answer, float) and 0 < answer < 1:
         return " That is a weight, not a number of gradients: how fast does β^k shrink as k grows?"
     return ""
+
+
+HINTS_07 = {"momentum_memory": _momentum_memory}
+
+HINTS_08 = {}
+
+HINTS = {**HINTS_01, **HINTS_02, **HINTS_03, **HINTS_04, **HINTS_05, **HINTS_06, **HINTS_07, **HINTS_08}
+
+
+def _hint(question, answer):
+    """What a known wrong answer suggests was misread, or ''."""
+    return HINTS[question](answer) if question in HINTS else ""
+
+
+def _judge_dict(question, captured, expected):
+    if not isinstance(captured, dict) or set(captured) != set(expected):
+        return Verdict(False, f"{question}: answer with a dict whose keys are {sorted(expected)}.", "bad_format")
+    numeric = {k for k, v in expected.items() if isinstance(v, (int, float))}
+    if any(not isinstance(captured[k], float) or not math.isfinite(captured[k]) for k in numeric):
+        return Verdict(False, f"{question}: answer each of {sorted(numeric)} with a number.", "bad_format")
+    choices = CHOICES.get(question)
+    words = sorted(set(expected) - numeric)
+    if choices and any(_letter(captured[k]) not in choices for k in words):
+        return Verdict(False, f"{question}: answer each key with one of {', '.join(map(repr, choices))}.",
+                       "bad_format")
+    wrong_keys = sorted(k for k in expected if not (_close(captured[k], expected[k], question) if k in numeric
+                                                    else _letter(captured[k]) == expected[k]))
+    if not wrong_keys:
+        return Verdict(True)
+    return Verdict(False, f"{question}: {len(wrong_keys)} of {len(expected)} are not right "
+                   f"(check {', '.join(wrong_keys)}).{_hint(question, captured)}", "wrong_answer")
 
 
 def judge_concept(question, captured):
@@ -67,15 +124,9 @@ def judge_concept(question, captured):
             return Verdict(False, f"{question}: answer with a set of letters, such as {{'a', 'b'}}.", "bad_format")
         return Verdict(True) if {_letter(v) for v in captured} == expected else wrong
     if isinstance(expected, dict):
-        if not isinstance(captured, dict) or set(captured) != set(expected):
-            return Verdict(False, f"{question}: answer with a dict whose keys are {sorted(expected)}.", "bad_format")
-        wrong_keys = sorted(k for k in expected if _letter(captured[k]) != expected[k])
-        if not wrong_keys:
-            return Verdict(True)
-        return Verdict(False, f"{question}: {len(wrong_keys)} of {len(expected)} are not right "
-                       f"(check {', '.join(wrong_keys)}).", "wrong_answer")
+        return _judge_dict(question, captured, expected)
     if not isinstance(captured, float) or not math.isfinite(captured):
         return Verdict(False, f"{question}: answer with a number.", "bad_format")
     if isinstance(expected, int):
         return Verdict(True) if captured == expected else wrong
-    return Verdict(True) if math.isclose(captured, expected, rel_tol=NUMBER_RTOL) else wrong
+    return Verdict(True) if _close(captured, expected, question) else wrong

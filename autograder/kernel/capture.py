@@ -144,7 +144,7 @@ def capture_answer(answer):
 
     Returns
     -------
-    str, float, sorted list of str, dict of str to str, or None
+    str, float, sorted list of str, dict of str to str or float, or None
     """
     if answer is None or isinstance(answer, str):
         return answer
@@ -153,7 +153,8 @@ def capture_answer(answer):
     if isinstance(answer, numbers.Real):
         return float(answer)
     if isinstance(answer, dict):
-        return {str(k): str(v) for k, v in answer.items()}
+        return {str(k): float(v) if isinstance(v, numbers.Real) and not isinstance(v, bool) else str(v)
+                for k, v in answer.items()}
     if isinstance(answer, (set, frozenset, list, tuple)):
         return sorted(str(v) for v in answer)
     return repr(answer)
