@@ -32,7 +32,9 @@ def nbval(*paths, **environment):
 
 
 def perturbed(seed):
-    return {"PYTHONPATH": str(PERTURBED), "LOGREG_PERTURB_ULPS": ULPS, "LOGREG_PERTURB_SEED": str(seed)}
+    """The environment that moves exp and log results (on top of any PYTHONPATH already set)."""
+    path = os.pathsep.join(filter(None, [str(PERTURBED), os.environ.get("PYTHONPATH")]))
+    return {"PYTHONPATH": path, "LOGREG_PERTURB_ULPS": ULPS, "LOGREG_PERTURB_SEED": str(seed)}
 
 
 def _outcome(result):
