@@ -162,3 +162,21 @@ def test_small_training_set_statements_are_what_gradient_descent_shows():
     }
     assert plain[-1] == pytest.approx(math.log(2), abs=1e-6)
     assert {letter for letter, true in truths.items() if true} == ANSWERS["small_training_set"]
+
+
+# --- the answers of each notebook's new questions are true: one block per notebook ------------------
+# --- 01 ---
+
+# --- 02 ---
+
+# --- 03 ---
+
+# --- 04 ---
+
+# --- 05 ---
+
+# --- 06 ---
+
+# --- 07 ---
+
+# --- 08 ---
