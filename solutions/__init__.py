@@ -5,7 +5,7 @@ chain_rule, two_features, update_rule, loops, vectorized, minibatches and
 momentum; gradient_check holds the central-difference checker.
 """
 
-from solutions.chain_rule import dL_da, dL_dz, da_dz, numerical_derivative
+from solutions.chain_rule import dL_da, dL_dz, dL_dz_squared_error, da_dz, numerical_derivative
 from solutions.gradient_check import gradient_check, numerical_gradient, relative_error
 from solutions.loops import compute_cost, gradients_loop
 from solutions.minibatches import make_minibatches, train_minibatch
@@ -18,7 +18,7 @@ from solutions.vectorized import cost_and_gradients, gradient_descent, predict
 #: The graded functions of the curriculum, in teaching order.
 GRADED = (
     "sigmoid", "log_loss",
-    "dL_da", "da_dz", "dL_dz", "numerical_derivative",
+    "dL_da", "da_dz", "dL_dz", "dL_dz_squared_error", "numerical_derivative",
     "example_gradients",
     "update_parameters",
     "compute_cost", "gradients_loop",

@@ -5,6 +5,10 @@ Each local derivative stands beside the formula it differentiates:
     L(a, y) = −(y log a + (1 − y) log(1 − a))   →   dL/da = −y/a + (1 − y)/(1 − a)
     a = σ(z)                                      →   da/dz = a (1 − a)
     their product                                 →   dL/dz = a − y
+
+The same chain for the squared error L = ½(a − y)², where dL/da = a − y, gives
+dL/dz = (a − y) a (1 − a): the factor a (1 − a) makes it vanish when a prediction
+is confidently wrong, which is why logistic regression uses the log loss.
 """
 
 
@@ -62,6 +66,27 @@ def dL_dz(a, y):
         a − y, elementwise.
     """
     return a - y
+
+
+def dL_dz_squared_error(a, y):
+    """Derivative of the squared-error loss L = ½(a − y)² with respect to the logit z, through a = σ(z).
+
+    The chain rule with dL/da = a − y and da/dz = a (1 − a). Unlike the log
+    loss's a − y, it vanishes as a → 0 or 1 even when the prediction is wrong.
+
+    Parameters
+    ----------
+    a : float or ndarray
+        σ(z).
+    y : float or ndarray, broadcastable with `a`
+        Labels in {0, 1}.
+
+    Returns
+    -------
+    float or ndarray
+        (a − y) a (1 − a), elementwise.
+    """
+    return (a - y) * a * (1 - a)
 
 
 def numerical_derivative(f, x, eps=1e-5):

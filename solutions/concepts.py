@@ -40,9 +40,28 @@ CHOICES_01 = {}
 
 # --- 02: the chain rule ---------------------------------------------------------------------------
 
-ANSWERS_02 = {}
-OPTIONS_02 = {}
-RTOL_02 = {}
+from solutions.chain_rule import dL_da, dL_dz, da_dz  # noqa: E402  (this section's answers are these functions' values)
+from solutions.model_and_loss import sigmoid  # noqa: E402
+
+#: The worked point, asked before the closed forms are shown: an example with y = 1 and the logit
+#: z = ln(7/13), so that e^(−z) = 13/7 and a = σ(z) = 7/20, a number the student can work with by hand.
+WORKED_POINT = {"z": math.log(7 / 13), "y": 1.0}
+#: What each number of the worked point's answer is (shown in notebook 02 word for word).
+WORKED_POINT_KEYS = {
+    "dL_da": "the slope of the loss with respect to a, at this a and y",
+    "da_dz": "the slope of the sigmoid with respect to z, at this z",
+    "dL_dz": "the slope of the loss with respect to z, through a",
+}
+
+
+def _worked_point_answer(z, y):
+    a = float(sigmoid(z))
+    return {"dL_da": float(dL_da(a, y)), "da_dz": float(da_dz(a)), "dL_dz": float(dL_dz(a, y))}
+
+
+ANSWERS_02 = {"worked_point": _worked_point_answer(WORKED_POINT["z"], WORKED_POINT["y"])}
+OPTIONS_02 = {"worked_point": WORKED_POINT_KEYS}
+RTOL_02 = {"worked_point": 1e-2}  # "within 1 %" in the notebook
 CHOICES_02 = {}
 
 # --- 03: two features, one example ----------------------------------------------------------------

@@ -58,6 +58,12 @@ def test_every_other_option_is_judged_wrong(question):
     ("scenario_loss_ratio", 1 / ANSWERS["scenario_loss_ratio"], "divided by"),
     ("scenario_loss_ratio", math.log(9), "difference"),
     # 02
+    ("worked_point", {**ANSWERS["worked_point"], "dL_da": -ANSWERS["worked_point"]["dL_da"]}, "dL_da has the wrong sign"),
+    ("worked_point", {**ANSWERS["worked_point"], "da_dz": float(solutions.da_dz(solutions.sigmoid(
+        solutions.sigmoid(solutions.concepts.WORKED_POINT["z"]))))}, "slope of σ taken at a"),
+    ("worked_point", {**ANSWERS["worked_point"], "dL_dz": -ANSWERS["worked_point"]["dL_dz"]}, "dL_dz has the wrong sign"),
+    ("worked_point", {**ANSWERS["worked_point"], "dL_dz": ANSWERS["worked_point"]["dL_da"]}, "multiplies it by"),
+    ("worked_point", {**ANSWERS["worked_point"], "dL_dz": 1.5}, "check dL_dz"),
     # 03
     # 04
     # 05
@@ -168,6 +174,25 @@ def test_small_training_set_statements_are_what_gradient_descent_shows():
 # --- 01 ---
 
 # --- 02 ---
+
+from solutions.concepts import WORKED_POINT  # noqa: E402
+
+
+def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
+    z, y, h = WORKED_POINT["z"], WORKED_POINT["y"], 1e-6
+    a = float(solutions.sigmoid(z))
+    assert a == pytest.approx(7 / 20, rel=1e-14)  # e^(−z) = 13/7: a number to work with by hand
+    answer = ANSWERS["worked_point"]
+    slope_a = (solutions.log_loss(a + h, y) - solutions.log_loss(a - h, y)) / (2 * h)
+    slope_sigmoid = (solutions.sigmoid(z + h) - solutions.sigmoid(z - h)) / (2 * h)
+    slope_z = (solutions.log_loss(solutions.sigmoid(z + h), y) - solutions.log_loss(solutions.sigmoid(z - h), y)) / (2 * h)
+    assert answer["dL_da"] == pytest.approx(slope_a, rel=1e-8)
+    assert answer["da_dz"] == pytest.approx(slope_sigmoid, rel=1e-8)
+    assert answer["dL_dz"] == pytest.approx(slope_z, rel=1e-8)
+    assert answer["dL_dz"] == pytest.approx(answer["dL_da"] * answer["da_dz"], rel=1e-12)  # the chain rule
+    # the known wrong answers named in the hints are outside the 1 % tolerance
+    for wrong in (-answer["dL_da"], float(solutions.da_dz(solutions.sigmoid(a))), -answer["dL_dz"]):
+        assert not any(math.isclose(wrong, v, rel_tol=0.01) for v in answer.values())
 
 # --- 03 ---
 

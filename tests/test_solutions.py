@@ -31,6 +31,7 @@ from solutions import (
     cost_and_gradients,
     dL_da,
     dL_dz,
+    dL_dz_squared_error,
     da_dz,
     example_gradients,
     gradient_check,
@@ -178,6 +179,34 @@ def test_local_derivatives_known_values_and_broadcasting():
     assert_allclose(dL_da(a, y), -y / a + (1 - y) / (1 - a), rtol=1e-15)
     assert_allclose(da_dz(a), a * (1 - a), rtol=1e-15)
     assert_allclose(dL_dz(a, y), a - y, rtol=1e-15)
+
+
+@pytest.mark.parametrize("y", [0.0, 1.0])
+@pytest.mark.parametrize("z", Z_GRID)
+def test_dL_dz_squared_error_matches_central_difference_of_half_squared_error(z, y):
+    def loss_of_z(t):
+        return 0.5 * (sigmoid(t) - y) ** 2
+
+    analytic = dL_dz_squared_error(sigmoid(z), y)
+    with _strict():
+        num = numerical_derivative(loss_of_z, z)
+        num_indep = _central_difference(loss_of_z, z)
+    assert relative_error(analytic, num) < RIGHT
+    assert relative_error(analytic, num_indep) < RIGHT
+
+
+def test_dL_dz_squared_error_is_the_chain_and_vanishes_when_confidently_wrong():
+    a = sigmoid(np.linspace(-10.0, 10.0, 201))
+    for y in (0.0, 1.0):
+        # dL/da = a − y for ½(a − y)², times da/dz
+        assert_allclose(dL_dz_squared_error(a, y), (a - y) * da_dz(a), rtol=1e-14, atol=1e-17)
+    # y = 1 and z → −∞: the log loss still pulls with dL/dz → −1, the squared error hardly at all
+    a_wrong = sigmoid(np.array([-4.0, -8.0, -12.0]))
+    pull = np.abs(dL_dz_squared_error(a_wrong, 1.0))
+    assert np.all(np.diff(pull) < 0) and pull[-1] < 1e-5
+    assert np.all(np.abs(dL_dz(a_wrong, 1.0)) > 0.98)
+    a = np.array([[0.2, 0.4], [0.6, 0.8]])
+    assert dL_dz_squared_error(a, np.array([1.0, 0.0])).shape == (2, 2)
 
 
 EXAMPLES = [

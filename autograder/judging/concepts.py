@@ -37,7 +37,34 @@ def _scenario_loss_ratio(answer):
 
 HINTS_01 = {"scenario_loss_ratio": _scenario_loss_ratio}
 
-HINTS_02 = {}
+from solutions import sigmoid  # noqa: E402  (02's hints recompute its known wrong answers)
+from solutions.concepts import WORKED_POINT  # noqa: E402
+
+
+def _worked_point(answer):
+    if not isinstance(answer, dict):
+        return ""
+    z, y = WORKED_POINT["z"], WORKED_POINT["y"]
+    a = float(sigmoid(z))
+    right = ANSWERS["worked_point"]
+
+    def near(key, value):
+        return isinstance(answer.get(key), float) and _close(answer[key], value, "worked_point")
+
+    hints = []
+    if near("dL_da", -right["dL_da"]):
+        hints.append(" dL_da has the wrong sign: with y = 1, does a larger a raise the loss or lower it?")
+    if near("da_dz", float(sigmoid(a) * (1 - sigmoid(a)))):
+        hints.append(" da_dz looks like the slope of σ taken at a: the slope of the sigmoid is wanted at z, "
+                     "where a = σ(z).")
+    if near("dL_dz", -right["dL_dz"]):
+        hints.append(" dL_dz has the wrong sign: raising z raises a; does that raise the loss or lower it when y = 1?")
+    elif near("dL_dz", right["dL_da"]):
+        hints.append(" dL_dz equals your dL_da: the chain to z multiplies it by the second link, da/dz.")
+    return "".join(hints)
+
+
+HINTS_02 = {"worked_point": _worked_point}
 
 HINTS_03 = {}
 

@@ -1,4 +1,4 @@
-"""dL_da, da_dz, dL_dz and numerical_derivative, as students write them."""
+"""dL_da, da_dz, dL_dz, dL_dz_squared_error and numerical_derivative, as students write them."""
 
 import numpy as np
 
@@ -151,3 +151,47 @@ def dL_dz_from_squared_error(a, y):
 def derivative_fixed_step(f, x, eps=1e-5):
     h = 1e-5
     return (f(x + h) - f(x - h)) / (2 * h)
+
+
+@right("dL_dz_squared_error")
+def dL_dz_squared_error_chain(a, y):
+    dL_da = a - y
+    da_dz = a * (1 - a)
+    return dL_da * da_dz
+
+
+@right("dL_dz_squared_error")
+def dL_dz_squared_error_expanded(a, y):
+    a, y = np.asarray(a, dtype=float), np.asarray(y, dtype=float)
+    return a**2 - a**3 - y * a + y * a**2
+
+
+@right("dL_dz_squared_error")
+def dL_dz_squared_error_from_z(a, y):
+    z = np.log(a / (1 - a))  # back to the logit, then σ'(z) = e^(−z) / (1 + e^(−z))²
+    return (a - y) * np.exp(-z) / (1 + np.exp(-z)) ** 2
+
+
+@wrong("dL_dz_squared_error", "sqerr_missing_dadz")
+def dL_dz_squared_error_log_loss_answer(a, y):
+    return a - y
+
+
+@wrong("dL_dz_squared_error", "sqerr_factor_2")
+def dL_dz_squared_error_unhalved(a, y):
+    return 2 * (a - y) * a * (1 - a)
+
+
+@wrong("dL_dz_squared_error", "sqerr_y_minus_a")
+def dL_dz_squared_error_reversed(a, y):
+    return (y - a) * a * (1 - a)
+
+
+@wrong("dL_dz_squared_error", "sqerr_dadz_only")
+def dL_dz_squared_error_forgot_dL_da(a, y):
+    return a * (1 - a)
+
+
+@wrong("dL_dz_squared_error", "divided_by_size")
+def dL_dz_squared_error_mean(a, y):
+    return (a - y) * a * (1 - a) / np.size(a)

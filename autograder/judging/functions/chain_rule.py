@@ -1,4 +1,4 @@
-"""dL/da, da/dz, dL/dz = a − y, and the central difference that checks them."""
+"""dL/da, da/dz, dL/dz = a − y, the squared error's dL/dz, and the central difference that checks them."""
 
 import math
 
@@ -68,6 +68,34 @@ DL_DZ = GradedFunction(
 )
 
 
+
+def _squared_error_of_z(y):
+    """z ↦ ½(σ(z) − y)², the squared-error loss as a function of the logit."""
+    return lambda z: 0.5 * (solutions.sigmoid(z) - y) ** 2
+
+
+def _a_y(args):
+    return np.asarray(args[0], dtype=float), np.asarray(args[1], dtype=float)
+
+
+DL_DZ_SQUARED_ERROR = GradedFunction(
+    "dL_dz_squared_error", outputs=("dL/dz",), cases=lambda: elementwise_ay_cases(73),
+    mistakes=(
+        Mistake("sqerr_missing_dadz", "is a − y, which is dL/da of the squared error (and dL/dz of the log loss): "
+                "the chain to z has one more factor, da/dz = a(1 − a).",
+                lambda args, ref: (_a_y(args)[0] - _a_y(args)[1],)),
+        Mistake("sqerr_factor_2", "is twice what it should be: the loss is ½(a − y)², whose ½ cancels the 2 of the "
+                "square's derivative; (a − y)² would give the factor 2.", lambda args, ref: (2 * ref[0],)),
+        Mistake("sqerr_y_minus_a", "has the opposite sign: the derivative of ½(a − y)² with respect to a is a − y, "
+                "not y − a.", lambda args, ref: (-ref[0],)),
+        Mistake("sqerr_dadz_only", "is da/dz = a(1 − a) alone: multiply it by dL/da of the squared error.",
+                lambda args, ref: (_a_y(args)[0] * (1 - _a_y(args)[0]),)),
+    ),
+    central_difference=lambda a, y: (elementwise_difference(_squared_error_of_z(y), logit(a)),),
+    elementwise=True,
+)
+
+
 #: Exact derivatives of the probe functions, for the accuracy check.
 EXACT_DERIVATIVES = {cube: lambda x: 3 * x**2, sine: math.cos, softplus: lambda x: 1 / (1 + math.exp(-x))}
 
@@ -126,4 +154,4 @@ NUMERICAL_DERIVATIVE = GradedFunction(
     checks=(_central_accuracy,),
 )
 
-FUNCTIONS = (DL_DA, DA_DZ, DL_DZ, NUMERICAL_DERIVATIVE)
+FUNCTIONS = (DL_DA, DA_DZ, DL_DZ, DL_DZ_SQUARED_ERROR, NUMERICAL_DERIVATIVE)
