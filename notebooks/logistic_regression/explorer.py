@@ -207,7 +207,7 @@ def _draw_cost(ax, X, y, w, b, gd, momentum, alpha, beta):
     _label_steps(ax, momentum, "tab:blue", (4, -10))
     ax.set(xlabel="w (the weight)", ylabel="b (the bias)",
            title=f"J(w, b) and {len(gd) - 1} steps: labels are step numbers")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), fontsize=8)
 
 
 def _draw_data(ax, X, y, w, b):
@@ -235,7 +235,7 @@ def _draw_data(ax, X, y, w, b):
     handles, labels = ax.get_legend_handles_labels()
     handles += [plt.Rectangle((0, 0), 1, 1, color=c, alpha=0.45) for c in ("tab:red", "tab:blue")] + [mean_line]
     labels += ["pull > 0: pushes w down", "pull < 0: pushes w up", "mean pull = ∂J/∂w"]
-    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3, fontsize=8)
+    ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8)
     ax.set_zorder(twin.get_zorder() + 1)  # the curve and the points above the bars
     ax.patch.set_visible(False)
     return twin
@@ -263,11 +263,13 @@ def figure(X, y, w, b, alpha, beta, steps, ax=None):
     -------
     matplotlib.figure.Figure
     """
-    if ax is None:
-        fig, ax = plt.subplots(1, 2, figsize=(13, 6), gridspec_kw={"width_ratios": [1.25, 1]})
-    ax_cost, ax_data = ax
     gd = gradient_descent_path(X, y, w, b, alpha, steps)
     momentum = momentum_path(X, y, w, b, alpha, beta, steps)
+    if ax is None:
+        w0, w1, b0, b1 = _limits([gd, momentum])
+        wide = float(np.clip((w1 - w0) / (b1 - b0), 1.0, 2.0))  # the equal-aspect panel gets the width it needs
+        fig, ax = plt.subplots(1, 2, figsize=(6 + 3.5 * wide, 5.5), gridspec_kw={"width_ratios": [wide, 1]})
+    ax_cost, ax_data = ax
     _draw_cost(ax_cost, X, y, w, b, gd, momentum, alpha, beta)
     _draw_data(ax_data, X, y, w, b)
     fig = ax_cost.figure
