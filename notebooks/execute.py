@@ -18,7 +18,7 @@ ASSIGNMENT = Path(__file__).resolve().parent / "logistic_regression"
 def execute_in_place(path):
     """Execute one notebook and write it back with its new outputs."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", record_timing=False,
+    NotebookClient(nb, timeout=120, kernel_name="python3", record_timing=False, store_widget_state=False,
                    resources={"metadata": {"path": str(Path(path).parent)}}).execute()
     nbformat.write(nb, path)
 
