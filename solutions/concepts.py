@@ -148,9 +148,9 @@ SMALL_TRAINING_SET_STATEMENTS = {
 BACKPROPAGATION_PARAMETERS = 1_000_000
 
 BACKPROPAGATION = {
-    "a": "Backpropagation: about a few forward passes of work; central differences: about two million.",
+    "a": "Backpropagation: the work of a few forward passes; central differences: about two million.",
     "b": "Backpropagation: one backward pass per parameter, so about a million; central differences: two million.",
-    "c": "Both: about a few forward passes of work; backpropagation is preferred only because it is exact.",
+    "c": "Both: the work of a few forward passes; backpropagation is preferred only because it is exact.",
     "d": "Both: about a million passes; backpropagation is preferred only because each of its passes is cheaper.",
 }
 

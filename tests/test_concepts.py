@@ -305,3 +305,18 @@ def test_backpropagation_costs_a_few_forward_passes_and_central_differences_two_
     central_per_parameter = passes_central[-1] * BACKPROPAGATION_PARAMETERS > 1000
     letter = {(True, True): "a", (False, True): "b", (True, False): "c", (False, False): "d"}
     assert ANSWERS["backpropagation"] == letter[backprop_few, central_per_parameter]
+
+
+def test_the_notebook_shows_the_question_s_training_set():
+    """08's table of the four examples: its AND column is SMALL_TRAINING_SET, its XOR column the demonstration's."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "08_backpropagation.ipynb"
+    markdown = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    rows = np.array([[float(v) for v in row] for row in re.findall(r"^\| (\d) \| (\d) \| (\d) \| (\d) \|$", markdown, re.M)])
+    assert np.array_equal(rows[:, :2], SMALL_TRAINING_SET["X"])
+    assert np.array_equal(rows[:, 3], SMALL_TRAINING_SET["y"])
+    assert np.array_equal(rows[:, 2], np.logical_xor(rows[:, 0], rows[:, 1]))
