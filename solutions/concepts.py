@@ -149,28 +149,31 @@ CHOICES_07 = {}
 
 # --- 08: backpropagation --------------------------------------------------------------------------
 
-#: A small training set: two features, four examples, the pattern of XOR.
+#: The question's training set: the inputs of XOR (which the notebook demonstrates), labelled as AND.
+#: No cell of the course fits it: the student transfers what XOR and the separable case teach.
 SMALL_TRAINING_SET = {
     "X": np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]),
-    "y": np.array([0.0, 1.0, 1.0, 0.0]),
+    "y": np.array([0.0, 0.0, 0.0, 1.0]),
 }
 
 SMALL_TRAINING_SET_STATEMENTS = {
-    "a": "J(w, b) is convex, so gradient descent with a small enough learning rate approaches its global minimum.",
-    "b": "No straight line separates the two classes, so gradient descent does not converge.",
-    "c": "Adding the feature x1·x2 lets logistic regression fit this training set with a lower cost.",
-    "d": "At the minimum of J, the cost is 0.",
+    "a": "J can be made as small as you like, yet no finite (w, b) makes it 0.",
+    "b": "J is convex, so it has a minimum at a finite (w, b) that gradient descent approaches.",
+    "c": "Along gradient descent, ‖w‖ keeps growing, past any bound you set in advance.",
+    "d": "The best fit has w = 0, with b chosen so that σ(b) is the fraction of positive examples.",
 }
+
+#: The network of the question: how many parameters it has (the notebook counts the work for a few dozen).
+BACKPROPAGATION_PARAMETERS = 1_000_000
 
 BACKPROPAGATION = {
-    "a": "An algorithm that replaces gradient descent in neural networks.",
-    "b": "A numerical estimate of the gradient by central differences.",
-    "c": "The chain rule applied from the loss backwards, reusing dL/dz to get every parameter's gradient, "
-         "which gradient descent then uses.",
-    "d": "Something that needs hidden layers, so it does not apply to logistic regression.",
+    "a": "Backpropagation: the work of a few forward passes; central differences: about two million.",
+    "b": "Backpropagation: one backward pass per parameter, so about a million; central differences: two million.",
+    "c": "Both: the work of a few forward passes; backpropagation is preferred only because it is exact.",
+    "d": "Both: about a million passes; backpropagation is preferred only because each of its passes is cheaper.",
 }
 
-ANSWERS_08 = {"small_training_set": frozenset({"a", "c"}), "backpropagation": "c"}
+ANSWERS_08 = {"small_training_set": frozenset({"a", "c"}), "backpropagation": "a"}
 OPTIONS_08 = {"small_training_set": SMALL_TRAINING_SET_STATEMENTS, "backpropagation": BACKPROPAGATION}
 RTOL_08 = {}
 CHOICES_08 = {}

@@ -74,6 +74,10 @@ def test_every_other_option_is_judged_wrong(question):
     ("momentum_memory", 0.9, "weight"),
     ("momentum_memory", 100, "not the right answer"),
     # 08
+    ("small_training_set", {"a", "c", "d"}, "gradient vanishes"),
+    ("small_training_set", {"d"}, "Compute dJ/dw there"),
+    ("backpropagation", "b", "which columns grow"),
+    ("backpropagation", "c", "counts the work"),
 ])
 def test_known_wrong_answers_are_named(question, wrong, words):
     verdict = _verdict(question, wrong)
@@ -147,27 +151,9 @@ def test_momentum_memory_is_the_sum_of_the_averaging_weights_over_their_largest(
     assert ANSWERS["momentum_memory"] == pytest.approx(1 / weights[0] * weights.sum(), rel=1e-9)
 
 
-def _minimal_cost(X, y, num_iterations=20_000):
-    _, _, costs = solutions.gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, 2.0, num_iterations)
-    return costs
-
-
 def test_small_training_set_statements_are_what_gradient_descent_shows():
-    X, y = SMALL_TRAINING_SET["X"], SMALL_TRAINING_SET["y"]
-    plain = _minimal_cost(X, y)
-    with_product = _minimal_cost(np.column_stack([X, X[:, 0] * X[:, 1]]), y)
-    truths = {
-        # a: convex, so GD with a small step decreases J monotonically to its minimum
-        "a": bool(np.all(np.diff(plain) <= 1e-15)),
-        # b: "does not converge" is false: the gradient goes to 0 although no line separates the classes
-        "b": not np.isclose(plain[-1], plain[-2], rtol=0, atol=1e-12),
-        # c: the x1·x2 feature lets the model fit far better
-        "c": with_product[-1] < plain[-1] - 0.1,
-        # d: without it the minimal cost stays log 2 (XOR), far from 0
-        "d": plain[-1] < 1e-3,
-    }
-    assert plain[-1] == pytest.approx(math.log(2), abs=1e-6)
-    assert {letter for letter, true in truths.items() if true} == ANSWERS["small_training_set"]
+    """The AND labels: the statements about them, decided by gradient descent and the separating ray (see 08 below)."""
+    assert {letter for letter, true in _and_statements().items() if true} == ANSWERS["small_training_set"]
 
 
 # --- the answers of each notebook's new questions are true: one block per notebook ------------------
@@ -205,3 +191,157 @@ def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
 # --- 07 ---
 
 # --- 08 ---
+
+
+def _cost(X, y, w, b):
+    """J from the logits, without forming σ(z): exact even where every σ(z_i) rounds to 0 or 1."""
+    return float(np.mean(solutions.log_loss_from_logits(X @ w + b, y)))
+
+
+def _descent(X, y, learning_rate=1.0, num_iterations=10_000):
+    """Plain gradient descent from zero: J after each update, and (w, b) after each update."""
+    w, b, costs, path = np.zeros(X.shape[1]), 0.0, [], []
+    for _ in range(num_iterations):
+        _, dw, db = solutions.cost_and_gradients(X, y, w, b)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+        costs.append(_cost(X, y, w, b))
+        path.append(np.append(w, b))
+    return np.array(costs), np.array(path)
+
+
+def _cost_along_ray(X, y, w, b, scales):
+    return np.array([_cost(X, y, t * w, t * b) for t in scales])
+
+
+def _and_statements():
+    """Each statement of the small-training-set question, decided by computation on the AND labels."""
+    X, y = SMALL_TRAINING_SET["X"], SMALL_TRAINING_SET["y"]
+    costs, path = _descent(X, y)
+    norms = np.linalg.norm(path[:, :-1], axis=1)
+    # a separating (w, b): every margin s_i = (2y_i − 1) z_i is positive, so J(t w, t b) → 0 as t grows
+    w_sep, b_sep = np.array([1.0, 1.0]), -1.5
+    margins = (2 * y - 1) * (X @ w_sep + b_sep)
+    ray = _cost_along_ray(X, y, w_sep, b_sep, [1, 4, 16, 64, 256])
+    infimum_is_zero = bool(np.all(margins > 0) and np.all(np.diff(ray) < 0) and ray[-1] < 1e-50)
+    # J = mean log(1 + e^(−s_i)) > 0 at every finite point: a minimum would have to reach the infimum 0
+    never_zero = bool(np.all(costs > 0) and np.all(ray > 0))
+    # bound: J < ε forces every margin above S = −log(e^(mε) − 1); (0, 0) gives −b > S, (1, 1) gives
+    # w1 + w2 + b > S, so w1 + w2 > 2S and ‖w‖ > √2 S, which grows without bound as J → 0
+    m = len(y)
+    floor = np.sqrt(2) * -np.log(np.expm1(m * costs))
+    decades = norms[[99, 999, 9999]]
+    unbounded = bool(np.all(np.diff(norms) > 0) and np.all(norms > floor) and np.all(np.diff(decades) > 5)
+                     and infimum_is_zero)
+    # d: the best constant model, w = 0 and σ(b) = mean(y); gradient descent gets far below its cost
+    b_constant = math.log(y.mean() / (1 - y.mean()))
+    constant_cost, dw_at_constant, _ = solutions.cost_and_gradients(X, y, np.zeros(2), b_constant)
+    return {
+        "a": infimum_is_zero and never_zero,
+        # b: a minimum would be a finite point attaining the infimum, and the path would have to converge
+        "b": not (infimum_is_zero and never_zero) and not unbounded,
+        "c": unbounded,
+        "d": bool(np.linalg.norm(dw_at_constant) < 1e-12 and costs[-1] >= constant_cost),
+    }
+
+
+def test_separable_data_cost_goes_to_zero_while_the_weights_grow():
+    """Section 8.8: XOR with x1·x2 is separable; J(t w, t b) → 0, J > 0 everywhere, ‖w‖ grows like log k."""
+    X, y = SMALL_TRAINING_SET["X"], np.array([0.0, 1.0, 1.0, 0.0])  # the XOR labels on the same inputs
+    X_product = np.column_stack([X, X[:, 0] * X[:, 1]])
+    w_sep, b_sep = np.array([1.0, 1.0, -2.0]), -0.5
+    margins = (2 * y - 1) * (X_product @ w_sep + b_sep)
+    assert np.allclose(margins, 0.5)
+    scales = np.array([1, 4, 16, 64, 256])
+    ray = _cost_along_ray(X_product, y, w_sep, b_sep, scales)
+    assert np.allclose(ray, np.log1p(np.exp(-0.5 * scales)), rtol=1e-9) and np.all(ray > 0)
+    assert np.all(np.diff(ray) < 0) and ray[-1] < 1e-50
+    costs, path = _descent(X_product, y)
+    norms = np.linalg.norm(path[:, :-1], axis=1)
+    assert np.all(np.diff(costs) < 0) and np.all(costs > 0) and np.all(np.diff(norms) > 0)
+    # J falls roughly like 1/k and ‖w‖ grows by about the same amount per decade of iterations
+    k = np.array([100, 1000, 10_000])
+    products = k * costs[k - 1]
+    assert products.max() / products.min() < 1.25
+    steps = np.diff(norms[k - 1])
+    assert steps.min() > 10 and steps.max() / steps.min() < 1.1
+    # without the feature the labels are not separable: gradient descent stops at w = 0 with J = log 2
+    plain, _ = _descent(X, y, num_iterations=2000)
+    assert plain[-1] == pytest.approx(math.log(2), abs=1e-9) and costs[-1] < plain[-1] / 100
+
+
+class _Node:
+    """A node of a computation graph, only to count work: its parents (one local derivative each)."""
+
+    def __init__(self, *parents):
+        self.parents = parents
+
+    def __add__(self, other):
+        return _Node(self, other)
+
+    __mul__ = __add__
+
+    def sigmoid(self):
+        return _Node(self)
+
+
+def _network_graph(k, n=2):
+    """The graph of one example's loss for the two-layer network with k hidden neurons, as in 08's Value code."""
+    params = [_Node() for _ in range(n * k + 2 * k + 1)]
+    W1 = np.array(params[: n * k], dtype=object).reshape(n, k)
+    b1, w2, b2 = params[n * k: n * k + k], params[n * k + k: -1], params[-1]
+    x = [_Node() for _ in range(n)]
+    hidden = []
+    for j in range(k):
+        total = W1[0, j] * x[0]
+        for i in range(1, n):
+            total = total + W1[i, j] * x[i]
+        hidden.append((total + b1[j]).sigmoid())
+    total = hidden[0] * w2[0]
+    for h_j, w2_j in zip(hidden[1:], w2[1:]):
+        total = total + h_j * w2_j
+    loss = _Node((total + b2).sigmoid())
+    nodes, stack, seen = [], [loss], set()
+    while stack:
+        node = stack.pop()
+        if id(node) not in seen:
+            seen.add(id(node))
+            nodes.append(node)
+            stack.extend(node.parents)
+    return len(params), nodes
+
+
+def test_backpropagation_costs_a_few_forward_passes_and_central_differences_two_per_parameter():
+    """The backpropagation question: the work, in forward passes, for growing networks."""
+    from solutions.concepts import BACKPROPAGATION_PARAMETERS
+    passes_backprop, passes_central = [], []
+    for k in (2, 8, 32, 128, 512):
+        num_params, nodes = _network_graph(k)
+        operations = sum(1 for node in nodes if node.parents)
+        chain_rule_steps = sum(len(node.parents) for node in nodes)
+        passes_backprop.append((operations + chain_rule_steps) / operations)  # one forward, one backward
+        calls = []
+        solutions.numerical_gradient(lambda t: calls.append(1) or 0.0, np.zeros(num_params))
+        passes_central.append(len(calls) / num_params)
+    # backpropagation: bounded by a small constant whatever the size; central differences: 2 per parameter
+    assert max(passes_backprop) < 3 and max(passes_backprop) - min(passes_backprop) < 0.2
+    assert passes_central == [2] * len(passes_central)
+    # so for BACKPROPAGATION_PARAMETERS parameters: a few forward passes against two per parameter
+    backprop_few = max(passes_backprop) < 5
+    central_per_parameter = passes_central[-1] * BACKPROPAGATION_PARAMETERS > 1000
+    letter = {(True, True): "a", (False, True): "b", (True, False): "c", (False, False): "d"}
+    assert ANSWERS["backpropagation"] == letter[backprop_few, central_per_parameter]
+
+
+def test_the_notebook_shows_the_question_s_training_set():
+    """08's table of the four examples: its AND column is SMALL_TRAINING_SET, its XOR column the demonstration's."""
+    import re
+    from pathlib import Path
+
+    import nbformat
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "08_backpropagation.ipynb"
+    markdown = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown")
+    rows = np.array([[float(v) for v in row] for row in re.findall(r"^\| (\d) \| (\d) \| (\d) \| (\d) \|$", markdown, re.M)])
+    assert np.array_equal(rows[:, :2], SMALL_TRAINING_SET["X"])
+    assert np.array_equal(rows[:, 3], SMALL_TRAINING_SET["y"])
+    assert np.array_equal(rows[:, 2], np.logical_xor(rows[:, 0], rows[:, 1]))

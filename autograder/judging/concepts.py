@@ -94,7 +94,20 @@ def _momentum_memory(answer):
 
 HINTS_07 = {"momentum_memory": _momentum_memory}
 
-HINTS_08 = {}
+def _small_training_set(answer):
+    letters = {_letter(v) for v in answer} if isinstance(answer, list) else set()
+    if "d" in letters:
+        return " Is w = 0 a point where the gradient vanishes for these labels? Compute dJ/dw there."
+    return ""
+
+
+def _backpropagation(answer):
+    if _letter(answer) in {"b", "c", "d"}:
+        return " Read the table that counts the work again: which columns grow as the number of parameters doubles?"
+    return ""
+
+
+HINTS_08 = {"small_training_set": _small_training_set, "backpropagation": _backpropagation}
 
 HINTS = {**HINTS_01, **HINTS_02, **HINTS_03, **HINTS_04, **HINTS_05, **HINTS_06, **HINTS_07, **HINTS_08}
 
