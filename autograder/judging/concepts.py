@@ -43,6 +43,7 @@ HINTS_03 = {}
 
 HINTS_04 = {}
 
+
 def _vectorized_update(answer):
     return {
         "a": " Write the shape of each product: with X of shape (n, m), what shape has Xᵀ, and what can it multiply?",
