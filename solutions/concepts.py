@@ -95,14 +95,47 @@ CHOICES_04 = {}
 
 # --- 05: vectorized -------------------------------------------------------------------------------
 
+#: The update of w when X is stored with one example per column, shape (n, m): a transfer of the
+#: notebook's row layout, (m, n), where dw = Xᵀ(σ(Xw + b) − y)/m is derived and shown.
 VECTORIZED_UPDATE = {
-    "a": "w := w − α (1/m) X (σ(Xw + b) − y)",
-    "b": "w := w − α (1/m) Xᵀ(Xw + b − y)",
-    "c": "w := w + α (1/m) Xᵀ(σ(Xw + b) − y)",
-    "d": "w := w − α (1/m) Xᵀ(σ(Xw + b) − y)",
+    "a": "w := w − α (1/m) Xᵀ(σ(Xᵀw + b) − y)",
+    "b": "w := w − α (1/m) X(σ(Xᵀw + b) − y)",
+    "c": "w := w + α (1/m) X(σ(Xᵀw + b) − y)",
+    "d": "w := w − α (1/m) X(Xᵀw + b − y)",
 }
 
-ANSWERS_05 = {"vectorized_update": "d"}
+
+def _vectorized_update_direction(letter, X_columns, y, w, b):
+    """The direction that option `letter` subtracts from w (times α), for X of shape (n, m); ValueError if the shapes do not fit."""
+    from solutions.model_and_loss import sigmoid  # here, to keep this section's imports in it
+
+    m = X_columns.shape[1]
+    errors = sigmoid(X_columns.T @ w + b) - y
+    return {"a": lambda: X_columns.T @ errors / m, "b": lambda: X_columns @ errors / m,
+            "c": lambda: -(X_columns @ errors) / m, "d": lambda: X_columns @ (X_columns.T @ w + b - y) / m}[letter]()
+
+
+def _correct_vectorized_update():
+    """The one option whose direction is the gradient of J, for seeded data stored by columns (n = 3, m = 5)."""
+    from solutions.vectorized import cost_and_gradients  # here, to keep this section's imports in it
+
+    rng = np.random.default_rng(0)
+    X_columns, y = rng.normal(size=(3, 5)), np.array([1.0, 0.0, 1.0, 1.0, 0.0])
+    w, b = rng.normal(size=3), 0.3
+    _, dw, _ = cost_and_gradients(X_columns.T, y, w, b)  # the row layout of the same examples
+    right = []
+    for letter in VECTORIZED_UPDATE:
+        try:
+            direction = _vectorized_update_direction(letter, X_columns, y, w, b)
+        except ValueError:
+            continue
+        if np.allclose(direction, dw, rtol=1e-12, atol=1e-15):
+            right.append(letter)
+    (letter,) = right
+    return letter
+
+
+ANSWERS_05 = {"vectorized_update": _correct_vectorized_update()}
 OPTIONS_05 = {"vectorized_update": VECTORIZED_UPDATE}
 RTOL_05 = {}
 CHOICES_05 = {}

@@ -67,6 +67,9 @@ def test_every_other_option_is_judged_wrong(question):
     # 03
     # 04
     # 05
+    ("vectorized_update", "a", "shape"),
+    ("vectorized_update", "C", "sign"),
+    ("vectorized_update", "d", "σ"),
     # 06
     ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "smaller batch"),
     ("iterations_per_epoch", 2000 / 64, "whole number"),
@@ -185,6 +188,32 @@ def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
 # --- 04 ---
 
 # --- 05 ---
+
+def _direction(letter, X_columns, y, w, b):
+    """What option `letter` of vectorized_update subtracts from w, per unit of α, for X of shape (n, m)."""
+    m = X_columns.shape[1]
+    errors = solutions.sigmoid(X_columns.T @ w + b) - y
+    return {"a": lambda: X_columns.T @ errors / m, "b": lambda: X_columns @ errors / m,
+            "c": lambda: -(X_columns @ errors) / m, "d": lambda: X_columns @ (X_columns.T @ w + b - y) / m}[letter]()
+
+
+@pytest.mark.parametrize("n, m", [(2, 7), (4, 3), (1, 5)])
+def test_vectorized_update_by_columns_is_the_option_that_steps_against_central_differences(n, m):
+    """X stored by columns: only the answer's direction is the gradient of J (central differences), for any n != m."""
+    rng = np.random.default_rng(n * 10 + m)
+    X_columns, y = rng.normal(size=(n, m)), (rng.random(m) < 0.5).astype(float)
+    w, b = rng.normal(size=n), 0.2
+    cost = lambda t: float(np.mean(solutions.log_loss_from_logits(X_columns.T @ t + b, y)))
+    gradient = solutions.numerical_gradient(cost, w)
+    right = set()
+    for letter in OPTIONS["vectorized_update"]:
+        try:
+            direction = _direction(letter, X_columns, y, w, b)
+        except ValueError:  # the shapes do not fit
+            continue
+        if np.allclose(direction, gradient, rtol=1e-6, atol=1e-9):
+            right.add(letter)
+    assert right == {ANSWERS["vectorized_update"]}
 
 # --- 06 ---
 

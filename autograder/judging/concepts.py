@@ -70,7 +70,16 @@ HINTS_03 = {}
 
 HINTS_04 = {}
 
-HINTS_05 = {}
+
+def _vectorized_update(answer):
+    return {
+        "a": " Write the shape of each product: with X of shape (n, m), what shape has Xᵀ, and what can it multiply?",
+        "c": " Check the sign: gradient descent steps against the gradient of J.",
+        "d": " Where is the prediction σ(z) in it? Without σ, that is the gradient of another model's cost.",
+    }.get(_letter(answer), "")
+
+
+HINTS_05 = {"vectorized_update": _vectorized_update}
 
 
 def _iterations_per_epoch(answer):
