@@ -73,22 +73,30 @@ CHOICES_03 = {}
 
 # --- 04: the update rule --------------------------------------------------------------------------
 
+#: An example with y = 0 that the model gets confidently wrong: the case the question asks about
+#: (04's demonstrations draw only examples with y = 1).
+WHY_LOG_LOSS_CASE = {"y": 0.0, "z": 7.0}
+
 WHY_LOG_LOSS = {
-    "a": "Log loss is cheaper to compute than the squared error.",
-    "b": "The squared error cannot be differentiated where a = y.",
-    "c": "With a = σ(z), the squared error makes J non-convex and its gradient (a − y)·a(1 − a) vanishes "
-         "when a prediction is confidently wrong; the log loss makes J convex with gradient a − y.",
-    "d": "Log loss values are always smaller, so gradient descent takes smaller, safer steps.",
+    "a": "Both losses give it a dL/dz near 0, so it hardly moves the parameters with either loss; "
+         "the log loss is only cheaper to compute.",
+    "b": "The squared error gives it a dL/dz near 1, so it pulls hard and overshoots; "
+         "the log loss gives a dL/dz near 0, so its steps stay small and safe.",
+    "c": "The squared error gives it a dL/dz near 0, so it hardly moves the parameters although it is badly wrong; "
+         "the log loss gives a dL/dz near 1.",
+    "d": "Both losses give it a dL/dz near 1, so the two train alike on it; "
+         "the log loss is preferred only because its values are smaller.",
 }
 
+#: Code options: theta = (b, w_1, ..., w_n) in one array, grad_J(theta) the gradient of J at theta.
 WHICH_UPDATE_IS_CORRECT = {
-    "a": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾), for every j",
-    "b": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for every j at once",
-    "c": "θ_j := θ_j + α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for every j at once",
-    "d": "θ_j := θ_j − α (1/m) Σ_i (h_θ(x⁽ⁱ⁾) − y⁽ⁱ⁾) x_j⁽ⁱ⁾, for one j after another, recomputing h_θ after each",
+    "a": "for j in range(n + 1): theta[j] = theta[j] - alpha * grad_J(theta)[j]",
+    "b": "for j in range(n + 1): theta[j] = theta[j] - alpha * grad_J(theta)[0]",
+    "c": "theta = np.array([t - alpha * g for t, g in zip(theta, grad_J(theta))])",
+    "d": "theta = np.array([t + alpha * g for t, g in zip(theta, grad_J(theta))])",
 }
 
-ANSWERS_04 = {"why_log_loss": "c", "which_update_is_correct": "b"}
+ANSWERS_04 = {"why_log_loss": "c", "which_update_is_correct": "c"}
 OPTIONS_04 = {"why_log_loss": WHY_LOG_LOSS, "which_update_is_correct": WHICH_UPDATE_IS_CORRECT}
 RTOL_04 = {}
 CHOICES_04 = {}

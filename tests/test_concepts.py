@@ -66,6 +66,9 @@ def test_every_other_option_is_judged_wrong(question):
     ("worked_point", {**ANSWERS["worked_point"], "dL_dz": 1.5}, "check dL_dz"),
     # 03
     # 04
+    ("why_log_loss", "b", "a(1 − a)"), ("why_log_loss", "a", "evaluate each"), ("why_log_loss", "d", "evaluate each"),
+    ("which_update_is_correct", "a", "called again"), ("which_update_is_correct", "b", "bias"),
+    ("which_update_is_correct", "d", "up or down"),
     # 05
     ("vectorized_update", "a", "shape"),
     ("vectorized_update", "C", "sign"),
@@ -186,6 +189,51 @@ def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
 # --- 03 ---
 
 # --- 04 ---
+
+def _run_update_option(code, theta, alpha, grad_J):
+    namespace = {"np": np, "theta": np.array(theta, dtype=float), "alpha": alpha, "grad_J": grad_J,
+                 "n": len(theta) - 1}
+    exec(code, namespace)
+    return namespace["theta"]
+
+
+def test_which_update_is_correct_is_the_one_code_option_that_steps_by_minus_alpha_times_the_gradient():
+    from solutions.concepts import WHICH_UPDATE_IS_CORRECT
+
+    rng = np.random.default_rng(3)
+    X, y = rng.normal(size=(20, 2)), (rng.random(20) < 0.5).astype(float)
+
+    def grad_J(theta):  # theta = (b, w1, w2)
+        _, dw, db = solutions.cost_and_gradients(X, y, theta[1:], theta[0])
+        return np.append(db, dw)
+
+    theta, alpha = np.array([0.3, -0.5, 0.8]), 0.7
+    step = theta - alpha * grad_J(theta)
+    correct = {letter for letter, code in WHICH_UPDATE_IS_CORRECT.items()
+               if np.allclose(_run_update_option(code, theta, alpha, grad_J), step, rtol=1e-12, atol=1e-12)}
+    assert correct == {ANSWERS["which_update_is_correct"]}
+
+
+def test_why_log_loss_the_confidently_wrong_example_of_the_question():
+    from solutions.concepts import WHY_LOG_LOSS_CASE
+
+    y, z = WHY_LOG_LOSS_CASE["y"], WHY_LOG_LOSS_CASE["z"]
+    a = float(solutions.sigmoid(z))
+    dz_log = float(solutions.dL_dz(a, y))
+    dz_sq = (a - y) * a * (1 - a)  # L = ½(a − y)²: its dL/dz by central differences below
+    h = 1e-6
+    loss_sq = lambda t: 0.5 * (float(solutions.sigmoid(t)) - y) ** 2
+    assert dz_sq == pytest.approx((loss_sq(z + h) - loss_sq(z - h)) / (2 * h), rel=1e-6)
+    assert a == pytest.approx(0.999, abs=5e-4) and y == 0  # confidently wrong, as the question says
+    near_0, near_1 = (lambda g: abs(g) < 0.01), (lambda g: abs(g) > 0.99)
+    truths = {
+        "a": near_0(dz_sq) and near_0(dz_log),
+        "b": near_1(dz_sq) and near_0(dz_log),
+        "c": near_0(dz_sq) and near_1(dz_log),
+        "d": near_1(dz_sq) and near_1(dz_log),
+    }
+    assert {letter for letter, true in truths.items() if true} == {ANSWERS["why_log_loss"]}
+
 
 # --- 05 ---
 

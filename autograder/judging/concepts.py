@@ -68,7 +68,28 @@ HINTS_02 = {"worked_point": _worked_point}
 
 HINTS_03 = {}
 
-HINTS_04 = {}
+_WHY_LOG_LOSS_HINTS = {
+    "a": " Only one of the two dL/dz keeps the factor a(1 − a): evaluate each of them at ŷ ≈ 0.999, y = 0.",
+    "b": " Evaluate a(1 − a) at ŷ ≈ 0.999: is it near 0 or near 1, and which of the two dL/dz contains it?",
+    "d": " Only one of the two dL/dz keeps the factor a(1 − a): evaluate each of them at ŷ ≈ 0.999, y = 0.",
+}
+
+_WHICH_UPDATE_HINTS = {
+    "a": " In that loop grad_J is called again for every j: at which θ is each component taken, once theta[0] has moved?",
+    "b": " grad_J(theta)[0] is the component of the bias: does every parameter move by the bias's slope?",
+    "d": " Adding α times the gradient moves θ along the gradient: does J go up or down that way?",
+}
+
+
+def _why_log_loss(answer):
+    return _WHY_LOG_LOSS_HINTS.get(_letter(answer), "")
+
+
+def _which_update(answer):
+    return _WHICH_UPDATE_HINTS.get(_letter(answer), "")
+
+
+HINTS_04 = {"why_log_loss": _why_log_loss, "which_update_is_correct": _which_update}
 
 
 def _vectorized_update(answer):
