@@ -151,25 +151,44 @@ CHOICES_05 = {}
 # --- 06: mini-batches -----------------------------------------------------------------------------
 
 #: m examples cut into mini-batches of batch_size: how many updates make one epoch?
+#: (The notebook's data set has m = 1500; no output shows this case.)
 ITERATIONS_QUESTION = {"m": 2000, "batch_size": 64}
 
-#: Which kind of gradient descent each statement describes.
+#: Which kind of gradient descent each statement describes: each a consequence to reason out,
+#: none a line of the notebook's text (tests/test_concepts.py, block 06, proves each by computation).
 UPDATE_KINDS = ("batch", "stochastic", "mini-batch")
 UPDATE_KIND_STATEMENTS = {
-    "all_examples": "Every update uses all m examples.",
-    "m_updates": "One epoch makes m updates.",
-    "noisiest": "Its cost, measured after each update, jumps around the most.",
-    "usual_choice": "It vectorizes over a few dozen examples per update; the usual choice for large data sets.",
+    "reshuffle": "Reshuffling the examples before an epoch changes none of its updates.",
+    "tiny_rate": "At a tiny learning rate, one epoch moves (w, b) about as far as m steps of batch gradient descent.",
+    "last_smaller": "The last update of an epoch can use fewer examples than the others.",
+    "never_raises": "With a small enough constant learning rate, no update ever raises J on the whole training set.",
 }
+
+#: The debugging exercise: five given implementations of train_minibatch (a given cell of
+#: 06_minibatches.ipynb), each with one bug from this list; one bug (the decoy) is in none of them.
+#: Each description is followed in the notebook by the grader's message for that mistake.
+DEBUG_IMPLEMENTATIONS = ("train_A", "train_B", "train_C", "train_D", "train_E")
+DEBUG_BUGS = {
+    "a": "Each update adds α times the gradient instead of subtracting it.",
+    "b": "b is updated with a gradient computed after w has already moved.",
+    "c": "The examples are visited in the same order in every epoch.",
+    "d": "The gradient is summed over the batch instead of averaged.",
+    "e": "X and y are shuffled with two different permutations.",
+    "f": "One of a and y is a column of shape (k, 1), the other has shape (k,): a − y is a (k, k) matrix.",
+}
+#: The bug in none of the implementations.
+DEBUG_DECOY = "c"
 
 ANSWERS_06 = {
     "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
-    "update_kinds": {"all_examples": "batch", "m_updates": "stochastic", "noisiest": "stochastic",
-                     "usual_choice": "mini-batch"},
+    "update_kinds": {"reshuffle": "batch", "tiny_rate": "stochastic", "last_smaller": "mini-batch",
+                     "never_raises": "batch"},
+    "debug": {"train_A": "d", "train_B": "f", "train_C": "a", "train_D": "e", "train_E": "b"},
 }
-OPTIONS_06 = {"update_kinds": UPDATE_KIND_STATEMENTS}
+OPTIONS_06 = {"update_kinds": UPDATE_KIND_STATEMENTS,
+              "debug": {name: f"`{name}`" for name in DEBUG_IMPLEMENTATIONS}}
 RTOL_06 = {}
-CHOICES_06 = {"update_kinds": UPDATE_KINDS}
+CHOICES_06 = {"update_kinds": UPDATE_KINDS, "debug": tuple(DEBUG_BUGS)}
 
 # --- 07: momentum ---------------------------------------------------------------------------------
 

@@ -76,6 +76,7 @@ def test_every_other_option_is_judged_wrong(question):
     # 06
     ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "smaller batch"),
     ("iterations_per_epoch", 2000 / 64, "whole number"),
+    ("debug", {**ANSWERS["debug"], "train_A": ANSWERS["debug"]["train_B"]}, "different bug"),
     # 07
     ("momentum_memory", 0.9, "weight"),
     ("momentum_memory", 100, "not the right answer"),
@@ -264,6 +265,220 @@ def test_vectorized_update_by_columns_is_the_option_that_steps_against_central_d
     assert right == {ANSWERS["vectorized_update"]}
 
 # --- 06 ---
+# (imports of this block only: the debugging exercise reads its given cell from the notebook)
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import nbformat  # noqa: E402
+
+import autograder.judging  # noqa: E402
+from autograder import check  # noqa: E402
+from autograder.judging.functions.minibatches import TRAIN_MINIBATCH  # noqa: E402
+from autograder.judging.functions.vectorized import GRADIENT_DESCENT, _non_simultaneous  # noqa: E402
+from solutions.concepts import DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS  # noqa: E402
+
+NOTEBOOK_06 = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "06_minibatches.ipynb"
+
+
+def _labelled(m, seed=0):
+    """A learnable data set like the notebook's: three features of different scales, logistic labels."""
+    data = np.random.default_rng(seed)
+    X = data.normal(size=(m, 3)) * np.array([1.0, 2.0, 0.5])
+    return X, (data.random(m) < solutions.sigmoid(X @ np.array([1.5, -1.0, 2.0]) + 0.5)).astype(float)
+
+
+def _minibatch_steps(X, y, batch_size, learning_rate, epochs, seed=0):
+    """(w, b, J on the whole set after each update) of mini-batch gradient descent from 0 (solutions)."""
+    rng, w, b, costs = np.random.default_rng(seed), np.zeros(X.shape[1]), 0.0, []
+    for _ in range(epochs):
+        for X_batch, y_batch in solutions.make_minibatches(X, y, batch_size, rng):
+            _, dw, db = solutions.cost_and_gradients(X_batch, y_batch, w, b)
+            w, b = solutions.update_parameters(w, b, dw, db, learning_rate)
+            costs.append(solutions.compute_cost(X, y, w, b))
+    return w, b, np.array(costs)
+
+
+def test_update_kinds_statements_are_true_of_exactly_the_answered_kind():
+    X, y = _labelled(300)
+    m = len(y)
+    sizes = {"batch": m, "stochastic": 1, "mini-batch": 32}  # 300 = 9·32 + 12
+    truths = {}
+    # reshuffle: two seeds, i.e. two shuffles of every epoch, give the same updates
+    truths["reshuffle"] = {kind: np.allclose(solutions.train_minibatch(X, y, k, 0.5, 3, seed=1)[0],
+                                             solutions.train_minibatch(X, y, k, 0.5, 3, seed=2)[0], rtol=1e-12, atol=0)
+                           for kind, k in sizes.items()}
+    # tiny_rate: one epoch at a tiny rate moves (w, b) by (number of updates) steps of −α g(0)
+    _, dw, db = solutions.cost_and_gradients(X, y, np.zeros(3), 0.0)
+    step = -1e-7 * np.append(dw, db)
+    truths["tiny_rate"] = {}
+    for kind, k in sizes.items():
+        w, b, _ = solutions.train_minibatch(X, y, k, 1e-7, 1)
+        steps = float(np.append(w, b) @ step / (step @ step))
+        assert steps == pytest.approx(math.ceil(m / k), rel=0.1)  # exactly, when the batches are equal
+        truths["tiny_rate"][kind] = abs(steps - m) < 0.01 * m
+    # last_smaller: for some m the last batch is smaller than the others
+    truths["last_smaller"] = {}
+    for kind in sizes:
+        smaller = False
+        for m_other in range(40, 80):
+            k = {"batch": m_other, "stochastic": 1, "mini-batch": 32}[kind]
+            batch_sizes = [len(y_b) for _, y_b in solutions.make_minibatches(
+                np.zeros((m_other, 1)), np.zeros(m_other), k, np.random.default_rng(0))]
+            smaller |= batch_sizes[-1] < batch_sizes[0]
+        truths["last_smaller"][kind] = smaller
+    # never_raises: batch gradient descent at a small rate lowers J at every update; from the minimum,
+    # every noisy update raises J whatever the learning rate (the full gradient is 0 there)
+    w_star, b_star, _ = solutions.gradient_descent(X, y, np.zeros(3), 0.0, 2.0, 3000)
+    assert np.linalg.norm(np.append(*solutions.cost_and_gradients(X, y, w_star, b_star)[1:])) < 1e-9
+    J_star = solutions.compute_cost(X, y, w_star, b_star)
+    truths["never_raises"] = {}
+    for kind, k in sizes.items():
+        costs = _minibatch_steps(X, y, k, 0.05, 3)[2]
+        raised = bool(np.any(np.diff(np.append(math.log(2), costs)) > 0))
+        for learning_rate in (1e-2, 1e-4):
+            rng = np.random.default_rng(5)
+            X_batch, y_batch = solutions.make_minibatches(X, y, k, rng)[0]
+            _, dw_b, db_b = solutions.cost_and_gradients(X_batch, y_batch, w_star, b_star)
+            w_1, b_1 = solutions.update_parameters(w_star, b_star, dw_b, db_b, learning_rate)
+            raised |= solutions.compute_cost(X, y, w_1, b_1) > J_star + 1e-15
+        truths["never_raises"][kind] = not raised
+    answer = ANSWERS["update_kinds"]
+    assert set(truths) == set(answer) == set(OPTIONS["update_kinds"])
+    for statement, true_of in truths.items():
+        assert [kind for kind, true in true_of.items() if true] == [answer[statement]], (statement, true_of)
+
+
+def _debug_implementations():
+    """The given cell of notebook 06 that defines train_A ... train_E, run on solutions' helpers."""
+    nb = nbformat.read(NOTEBOOK_06, as_version=4)
+    given = [c.source for c in nb.cells if c.cell_type == "code" and "def train_A(" in c.source]
+    assert len(given) == 1 and not nb.cells[[c.source for c in nb.cells].index(given[0])].metadata.get("nbgrader")
+    namespace = {"np": np, "sigmoid": solutions.sigmoid, "cost_and_gradients": solutions.cost_and_gradients}
+    exec(compile(given[0], "06_minibatches.ipynb:debug", "exec"), namespace)
+    return given[0], {name: namespace[name] for name in DEBUG_IMPLEMENTATIONS}
+
+
+#: For each implementation, a one-line change that makes it the reference: (the buggy text, the fix).
+DEBUG_FIXES = {
+    "train_A": [("dw = X[rows].T @ error\n", "dw = X[rows].T @ error / len(rows)\n"),
+                ("db = np.sum(error)\n", "db = np.mean(error)\n")],
+    "train_B": [("w, b = np.zeros((n, 1)), 0.0", "w, b = np.zeros(n), 0.0")],
+    "train_C": [("w = w + learning_rate * dw", "w = w - learning_rate * dw"),
+                ("b = b + learning_rate * db", "b = b - learning_rate * db")],
+    "train_D": [("X[rng.permutation(m)], y[rng.permutation(m)]", "X[order := rng.permutation(m)], y[order]")],
+    "train_E": [("            w = w - learning_rate * cost_and_gradients(X[batch], y[batch], w, b)[1]\n"
+                 "            b = b - learning_rate * cost_and_gradients(X[batch], y[batch], w, b)[2]\n",
+                 "            _, dw, db = cost_and_gradients(X[batch], y[batch], w, b)\n"
+                 "            w, b = w - learning_rate * dw, b - learning_rate * db\n")],
+}
+
+
+def _fixed(source, name):
+    """The implementation `name` with its fix applied."""
+    for bug, fix in DEBUG_FIXES[name]:
+        assert source.count(bug) == 1, (name, bug)
+        source = source.replace(bug, fix)
+    namespace = {"np": np, "sigmoid": solutions.sigmoid, "cost_and_gradients": solutions.cost_and_gradients}
+    exec(source, namespace)
+    return namespace[name]
+
+
+def _same_run(got, expected):
+    """The same outputs, shapes and values (to rounding)."""
+    return all(np.size(g) == np.size(e) and np.allclose(np.ravel(g), np.ravel(e), rtol=1e-9, atol=1e-12)
+               for g, e in zip(got, expected))
+
+
+DEBUG_RUNS = [(24, 6, 0.5, 3, 1), (24, 24, 0.5, 4, 2), (30, 5, 0.2, 2, 3)]  # m, batch_size, α, epochs, seed
+
+
+@pytest.mark.parametrize("name", DEBUG_IMPLEMENTATIONS)
+def test_each_debug_implementation_is_wrong_and_its_fix_makes_it_the_reference(name):
+    source, implementations = _debug_implementations()
+    fixed = _fixed(source, name)
+    for m, batch_size, learning_rate, epochs, seed in DEBUG_RUNS:
+        X, y = _labelled(m, seed)
+        args = (X, y, batch_size, learning_rate, epochs, seed)
+        reference = solutions.train_minibatch(*args)
+        assert _same_run(fixed(*args), reference)
+        with np.errstate(all="ignore"):
+            try:
+                buggy = implementations[name](*args)
+            except ValueError:
+                continue
+        assert not _same_run(buggy, reference)
+
+
+def test_debug_implementations_have_the_answered_bugs_by_their_defining_property():
+    _, impl = _debug_implementations()
+    answer = ANSWERS["debug"]
+    bug_of = {letter: name for name, letter in answer.items()}
+    assert len(bug_of) == len(answer) == 5 and DEBUG_DECOY not in bug_of
+    assert set(DEBUG_BUGS) == set(bug_of) | {DEBUG_DECOY}
+    X, y = _labelled(24, 4)
+    m = len(y)
+    # a, ascent: the reference run with the learning rate negated
+    assert _same_run(impl[bug_of["a"]](X, y, 6, 0.3, 3, 1), solutions.train_minibatch(X, y, 6, -0.3, 3, 1))
+    # d, summed: with equal batches, the reference at learning_rate · batch_size (the grader's batch_gradient_summed)
+    assert _same_run(impl[bug_of["d"]](X, y, 6, 0.01, 3, 1), solutions.train_minibatch(X, y, 6, 0.06, 3, 1))
+    summed = next(k for k in TRAIN_MINIBATCH.mistakes if k.id == "batch_gradient_summed")
+    assert _same_run(impl[bug_of["d"]](X, y, m, 0.01, 3), summed.produce((X, y, m, 0.01, 3), None))
+    # b, sequential: batch_size = m is the grader's gd_non_simultaneous, and so is each batch's update
+    sequential = next(k for k in GRADIENT_DESCENT.mistakes if k.id == "gd_non_simultaneous")
+    w, b, _ = sequential.produce((X, y, np.zeros(3), 0.0, 0.5, 4), None)
+    assert _same_run(impl[bug_of["b"]](X, y, m, 0.5, 4)[:2], (w, b))
+    rng, w, b = np.random.default_rng(2), np.zeros(3), 0.0
+    for _ in range(3):
+        for X_batch, y_batch in solutions.make_minibatches(X, y, 6, rng):
+            w, b = _non_simultaneous(X_batch, y_batch, w, b, 0.5)
+    assert _same_run(impl[bug_of["b"]](X, y, 6, 0.5, 3, 2)[:2], (w, b))
+    # e, misaligned: each epoch pairs the rows X[p] with the labels y[q] of a second permutation q
+    rng, w, b = np.random.default_rng(3), np.zeros(3), 0.0
+    for _ in range(3):
+        p, q = rng.permutation(m), rng.permutation(m)
+        assert not np.array_equal(p, q)
+        for start in range(0, m, 6):
+            _, dw, db = solutions.cost_and_gradients(X[p][start:start + 6], y[q][start:start + 6], w, b)
+            w, b = solutions.update_parameters(w, b, dw, db, 0.5)
+    assert _same_run(impl[bug_of["e"]](X, y, 6, 0.5, 3, 3)[:2], (w, b))
+    # f, (k, k): w comes back with n·m entries from batch_size = m, and a mini-batch whose size differs
+    # from the first one's cannot be broadcast
+    with np.errstate(all="ignore"):
+        assert np.shape(impl[bug_of["f"]](X, y, m, 0.5, 1)[0]) == (3 * m,)
+        with pytest.raises(ValueError, match="broadcast"):
+            impl[bug_of["f"]](X, y, 5, 0.5, 1)
+    # c, the decoy: none visits one fixed order. The runs above equal runs that draw a fresh permutation
+    # from np.random.default_rng(seed) every epoch (for a, b, d, e), and train_B's fix, which leaves its
+    # shuffle alone, is the reference (test above); here the shuffles in the source itself
+    source, _ = _debug_implementations()
+    assert source.count("rng = np.random.default_rng(seed)") == 5
+    assert source.count("rng.permutation(") == 6  # one per epoch in each, and train_D's second one
+
+
+def test_the_grader_names_the_debug_bugs_it_recognises():
+    _, impl = _debug_implementations()
+    bug_of = {letter: name for name, letter in ANSWERS["debug"].items()}
+    expected = {"a": "minibatch_ascent", "d": "batch_gradient_summed", "e": "nonzero_start", "f": "shape_mismatch"}
+    with np.errstate(all="ignore"):
+        for letter, mistake in expected.items():
+            verdict = check("train_minibatch", impl[bug_of[letter]])
+            assert not verdict.passed and verdict.mistake == mistake, (letter, verdict.message)
+        assert not check("train_minibatch", impl[bug_of["b"]]).passed
+
+
+def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word():
+    nb = nbformat.read(NOTEBOOK_06, as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    for text in DEBUG_BUGS.values():
+        assert text in markdown
+    judges = Path(autograder.judging.__file__).parent
+    grader = "".join((judges / path).read_text() for path in ("checks.py", "functions/vectorized.py",
+                                                             "functions/minibatches.py"))
+    grader = re.sub(r'"\s*\n\s*f?"', "", grader)  # adjacent string literals joined
+    quotes = re.findall(r"\| `[a-f]` \| .*? \| “(.*?)” \|", markdown)
+    assert len(quotes) == len(DEBUG_BUGS)
+    for quote in quotes:
+        assert quote in grader, quote
 
 # --- 07 ---
 

@@ -113,7 +113,16 @@ def _iterations_per_epoch(answer):
     return ""
 
 
-HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch}
+def _debug(answer):
+    if not isinstance(answer, dict):
+        return ""
+    letters = [_letter(v) for v in answer.values()]
+    if len(set(letters)) < len(letters):
+        return " Each implementation has a different bug: your answer gives two of them the same one."
+    return ""
+
+
+HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch, "debug": _debug}
 
 
 def _momentum_memory(answer):
