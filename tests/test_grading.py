@@ -245,7 +245,8 @@ def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_say
 
 def test_concept_answers_are_captured_as_plain_data():
     assert capture_answer({"b", "a"}) == ["a", "b"] and capture_answer(3) == 3.0 and capture_answer(True) == "True"
-    assert capture_answer({"x": 1}) == {"x": "1"} and capture_answer(None) is None
+    assert capture_answer({"x": 1, "y": "batch", "z": True}) == {"x": 1.0, "y": "batch", "z": "True"}
+    assert capture_answer(None) is None
 
 
 # --- settings -------------------------------------------------------------------------------------
