@@ -10,7 +10,7 @@ from autograder import submit_answer
 from autograder.kernel.capture import capture_answer
 from autograder.judging import judge_concept
 from solutions.concepts import ANSWERS, CHOICES, OPTIONS, SMALL_TRAINING_SET
-from solutions.concepts import MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07
+from solutions.concepts import MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07, effective_window, half_life, mean_age
 
 
 def _other_values(question, value):
@@ -219,6 +219,10 @@ def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance
     half = np.interp(0.5, weights[::-1] / weights[0], ages[::-1].astype(float))  # age where the weight is halved
     assert mean == pytest.approx(beta / (1 - beta), rel=1e-9)
     assert half == pytest.approx(math.log(2) / -math.log(beta), rel=1e-2)
+    # the notebook's "check your prediction": mean age = window − 1 for every β, half-life ≤ mean age for β ≥ 0.5
+    for b in np.linspace(0.5, 0.999, 200):
+        assert mean_age(b) == pytest.approx(effective_window(b) - 1, rel=1e-9) and half_life(b) <= mean_age(b) + 1e-12
+    assert (mean_age(beta), half_life(beta)) == (pytest.approx(mean), pytest.approx(half, rel=1e-2))
     for other in (mean, half, 1 / (1 - MOMENTUM_BETA)):
         assert abs(other - ANSWERS["momentum_memory"]) > 2 * RTOL_07["momentum_memory"] * ANSWERS["momentum_memory"]
         assert not _verdict("momentum_memory", float(other)).passed
