@@ -10,7 +10,6 @@ from autograder import submit_answer
 from autograder.kernel.capture import capture_answer
 from autograder.judging import judge_concept
 from solutions.concepts import ANSWERS, CHOICES, OPTIONS, SMALL_TRAINING_SET
-from solutions.concepts import MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07, effective_window, half_life, mean_age
 
 
 def _other_values(question, value):
@@ -68,9 +67,9 @@ def test_every_other_option_is_judged_wrong(question):
     # 07
     ("momentum_memory", 0.9, "weight"),
     ("momentum_memory", 100, "not the right answer"),
-    ("momentum_memory", MOMENTUM_MEMORY_BETA / (1 - MOMENTUM_MEMORY_BETA), "mean age"),
-    ("momentum_memory", math.log(2) / -math.log(MOMENTUM_MEMORY_BETA), "half-life"),
-    ("momentum_memory", 1 / (1 - MOMENTUM_BETA), "another β"),
+    ("momentum_memory", solutions.concepts.mean_age(solutions.concepts.MOMENTUM_MEMORY_BETA), "mean age"),
+    ("momentum_memory", math.log(2) / -math.log(solutions.concepts.MOMENTUM_MEMORY_BETA), "half-life"),
+    ("momentum_memory", 1 / (1 - solutions.concepts.MOMENTUM_BETA), "another β"),
     ("momentum_effect", "a", "first step"),
     ("momentum_effect", "c", "not a sum"),
     ("momentum_effect", "d", "second step"),
@@ -179,6 +178,10 @@ def test_small_training_set_statements_are_what_gradient_descent_shows():
 # --- 06 ---
 
 # --- 07 ---
+
+from solutions.concepts import (  # noqa: E402
+    MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07, effective_window, half_life, mean_age)
+
 
 def _velocity_weights(beta, t):
     """The weight of g_{t−k} in v_t, k = 0 … t − 1, read off the recursion itself: feed it unit impulses."""
