@@ -192,19 +192,42 @@ CHOICES_06 = {"update_kinds": UPDATE_KINDS, "debug": tuple(DEBUG_BUGS)}
 
 # --- 07: momentum ---------------------------------------------------------------------------------
 
-MOMENTUM_EFFECT = {
-    "a": "It averages recent gradients, so oscillations across a narrow valley cancel while steps along it add up.",
-    "b": "It changes the cost function that gradient descent minimizes.",
-    "c": "It gives every parameter a learning rate of its own, adapted to the size of its gradients.",
-    "d": "It guarantees that the cost goes down at every step.",
-}
-
-#: v ← β v + (1 − β) g: over about how many recent gradients does v average?
+#: The β of the course's demonstrations; the questions ask about other cases.
 MOMENTUM_BETA = 0.9
 
-ANSWERS_07 = {"momentum_effect": "a", "momentum_memory": 1 / (1 - MOMENTUM_BETA)}
+#: Momentum's effect, in a case the notebook does not show: a round bowl J = (w1² + w2²) / 2, on which
+#: plain gradient descent with α = 1 lands on the minimum in one step; momentum with β = 0.9, same α.
+MOMENTUM_EFFECT = {
+    "a": "It lands there in one step too: without a valley there is nothing to cancel, so nothing changes.",
+    "b": "It takes many steps: v starts at a tenth of the gradient, builds up, then overshoots and swings around.",
+    "c": "It diverges: v adds up about ten gradients, so each step is about ten times too long for this bowl.",
+    "d": "It lands there in two steps: the first is a tenth as long, and the second one makes up the rest.",
+}
+
+#: Momentum's memory: the effective window (the sum of the weights (1 − β) β^k over their largest,
+#: long after the start) for a β the notebook never uses.
+MOMENTUM_MEMORY_BETA = 0.97
+
+
+def effective_window(beta, t=None):
+    """Σ_k (1 − β) β^k over the largest weight (1 − β): (1 − β^t) / (1 − β), or 1 / (1 − β) for t → ∞."""
+    return (1 - (0.0 if t is None else beta ** t)) / (1 - beta)
+
+
+def mean_age(beta):
+    """Σ_k k (1 − β) β^k / Σ_k (1 − β) β^k for t → ∞: the mean age of the gradients in v."""
+    return beta / (1 - beta)
+
+
+def half_life(beta):
+    """The age k at which the weight (1 − β) β^k is half the newest one: ln 2 / (−ln β)."""
+    return math.log(2) / -math.log(beta)
+
+
+ANSWERS_07 = {"momentum_effect": "b", "momentum_memory": effective_window(MOMENTUM_MEMORY_BETA)}
 OPTIONS_07 = {"momentum_effect": MOMENTUM_EFFECT}
-RTOL_07 = {}
+#: 1 %: far enough from the mean age (one less, 3 % off) and the half-life to tell them apart.
+RTOL_07 = {"momentum_memory": 0.01}
 CHOICES_07 = {}
 
 # --- 08: backpropagation --------------------------------------------------------------------------

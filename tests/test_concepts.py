@@ -80,6 +80,12 @@ def test_every_other_option_is_judged_wrong(question):
     # 07
     ("momentum_memory", 0.9, "weight"),
     ("momentum_memory", 100, "not the right answer"),
+    ("momentum_memory", solutions.concepts.mean_age(solutions.concepts.MOMENTUM_MEMORY_BETA), "mean age"),
+    ("momentum_memory", math.log(2) / -math.log(solutions.concepts.MOMENTUM_MEMORY_BETA), "half-life"),
+    ("momentum_memory", 1 / (1 - solutions.concepts.MOMENTUM_BETA), "another β"),
+    ("momentum_effect", "a", "first step"),
+    ("momentum_effect", "c", "not a sum"),
+    ("momentum_effect", "d", "second step"),
     # 08
     ("small_training_set", {"a", "c", "d"}, "gradient vanishes"),
     ("small_training_set", {"d"}, "Compute dJ/dw there"),
@@ -94,7 +100,7 @@ def test_known_wrong_answers_are_named(question, wrong, words):
 @pytest.mark.parametrize("question, answer", [
     ("scenario_higher_loss", "(b)"), ("scenario_higher_loss", " B "), ("why_log_loss", "C"),
     ("scenario_loss_ratio", round(ANSWERS["scenario_loss_ratio"], 2)), ("scenario_loss_ratio", np.float64(21.85)),
-    ("iterations_per_epoch", np.int64(32)), ("iterations_per_epoch", 32.0), ("momentum_memory", 10),
+    ("iterations_per_epoch", np.int64(32)), ("iterations_per_epoch", 32.0), ("momentum_memory", round(ANSWERS["momentum_memory"], 1)),
     ("small_training_set", ["c", "A"]), ("small_training_set", ("a", "c")),
 ])
 def test_any_correct_form_of_the_answer_passes(question, answer):
@@ -150,12 +156,6 @@ def test_updates_per_epoch_is_the_number_of_minibatches():
     X, y = np.zeros((2000, 1)), np.zeros(2000)
     batches = solutions.make_minibatches(X, y, 64, np.random.default_rng(0))
     assert ANSWERS["iterations_per_epoch"] == len(batches)
-
-
-def test_momentum_memory_is_the_sum_of_the_averaging_weights_over_their_largest():
-    beta = 0.9
-    weights = (1 - beta) * beta ** np.arange(10_000)  # v = Σ_k (1 − β) β^k g_{t−k}
-    assert ANSWERS["momentum_memory"] == pytest.approx(1 / weights[0] * weights.sum(), rel=1e-9)
 
 
 def test_small_training_set_statements_are_what_gradient_descent_shows():
@@ -481,6 +481,86 @@ def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word(
         assert quote in grader, quote
 
 # --- 07 ---
+
+from solutions.concepts import (  # noqa: E402
+    MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07, effective_window, half_life, mean_age)
+
+
+def _velocity_weights(beta, t):
+    """The weight of g_{t−k} in v_t, k = 0 … t − 1, read off the recursion itself: feed it unit impulses."""
+    weights = []
+    for k in range(t):
+        v = 0.0
+        for step in range(1, t + 1):
+            v = beta * v + (1 - beta) * (1.0 if step == t - k else 0.0)
+        weights.append(v)
+    return np.array(weights)
+
+
+def test_velocity_weights_sum_to_one_minus_beta_to_the_t_and_start_from_v0():
+    beta, t = MOMENTUM_BETA, 40
+    weights = _velocity_weights(beta, t)
+    assert weights == pytest.approx((1 - beta) * beta ** np.arange(t), rel=1e-12)
+    assert weights.sum() == pytest.approx(1 - beta ** t, rel=1e-12)
+    g, v0 = np.random.default_rng(0).normal(size=t), 0.7
+    v = v0
+    for g_t in g:
+        v = beta * v + (1 - beta) * g_t
+    assert v == pytest.approx(np.sum(weights * g[::-1]) + beta ** t * v0, rel=1e-12)
+
+
+def test_momentum_memory_is_the_sum_of_the_weights_over_the_largest_for_the_asked_beta():
+    beta = MOMENTUM_MEMORY_BETA
+    weights = _velocity_weights(beta, 2000)  # long after the start: β^t is below 1e-26
+    assert ANSWERS["momentum_memory"] == pytest.approx(weights.sum() / weights.max(), rel=1e-9)
+    # equally weighted at the newest weight, that many gradients carry the same total
+    assert ANSWERS["momentum_memory"] * weights[0] == pytest.approx(weights.sum(), rel=1e-9)
+
+
+def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance():
+    beta = MOMENTUM_MEMORY_BETA
+    weights = _velocity_weights(beta, 2000)
+    ages = np.arange(len(weights))
+    mean = np.sum(ages * weights) / weights.sum()
+    half = np.interp(0.5, weights[::-1] / weights[0], ages[::-1].astype(float))  # age where the weight is halved
+    assert mean == pytest.approx(beta / (1 - beta), rel=1e-9)
+    assert half == pytest.approx(math.log(2) / -math.log(beta), rel=1e-2)
+    # the notebook's "check your prediction": mean age = window − 1 for every β, half-life ≤ mean age for β ≥ 0.5
+    for b in np.linspace(0.5, 0.999, 200):
+        assert mean_age(b) == pytest.approx(effective_window(b) - 1, rel=1e-9) and half_life(b) <= mean_age(b) + 1e-12
+    assert (mean_age(beta), half_life(beta)) == (pytest.approx(mean), pytest.approx(half, rel=1e-2))
+    for other in (mean, half, 1 / (1 - MOMENTUM_BETA)):
+        assert abs(other - ANSWERS["momentum_memory"]) > 2 * RTOL_07["momentum_memory"] * ANSWERS["momentum_memory"]
+        assert not _verdict("momentum_memory", float(other)).passed
+
+
+def _bowl_run(beta, num_iterations=200):
+    """Momentum on the round bowl J = |w|² / 2 (gradient w) with α = 1, from (3, −4): the points visited."""
+    w, v = np.array([3.0, -4.0]), np.zeros(2)
+    path = [w]
+    for _ in range(num_iterations):
+        w, _, v, _ = solutions.momentum_update(w, 0.0, w, 0.0, v, 0.0, 1.0, beta)
+        path.append(w)
+    return np.array(path)
+
+
+def test_momentum_on_the_round_bowl_takes_many_steps_and_swings_around():
+    plain, heavy = _bowl_run(0.0), _bowl_run(MOMENTUM_BETA)
+    distance = np.linalg.norm(heavy, axis=1) / np.linalg.norm(heavy[0])
+    truths = {
+        # a: lands in one step, as plain gradient descent does
+        "a": distance[1] < 1e-12,
+        # b: the first step is a tenth as long, the run overshoots (w changes sign) and still is not there
+        #    after dozens of steps, yet it converges in the end
+        "b": bool(np.isclose(distance[1], 0.9) and np.any(np.sign(heavy[1:, 0]) < 0) and distance[30] > 0.05
+                  and distance[-1] < 1e-3),
+        # c: diverges
+        "c": distance[-1] > 1,
+        # d: lands in two steps
+        "d": distance[2] < 1e-12,
+    }
+    assert np.linalg.norm(plain[1]) == 0.0  # plain gradient descent lands in one step
+    assert {letter for letter, true in truths.items() if true} == {ANSWERS["momentum_effect"]}
 
 # --- 08 ---
 

@@ -125,13 +125,34 @@ def _debug(answer):
 HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch, "debug": _debug}
 
 
+from solutions.concepts import MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, effective_window, half_life, mean_age  # noqa: E402
+
+
 def _momentum_memory(answer):
-    if isinstance(answer, float) and 0 < answer < 1:
+    if not isinstance(answer, float):
+        return ""
+    if 0 < answer < 1:
         return " That is a weight, not a number of gradients: how fast does β^k shrink as k grows?"
-    return ""
+    readings = {
+        mean_age(MOMENTUM_MEMORY_BETA): " That is the mean age of the gradients in v, a different quantity: "
+                                        "the question asks for the effective window (section 7.2).",
+        half_life(MOMENTUM_MEMORY_BETA): " That is the half-life of the weights, a different quantity: "
+                                         "the question asks for the effective window (section 7.2).",
+        effective_window(MOMENTUM_BETA): " That is the effective window for the notebook's β; the question "
+                                         "asks about another β.",
+    }
+    return next((hint for value, hint in readings.items() if _close(answer, value, "momentum_memory")), "")
 
 
-HINTS_07 = {"momentum_memory": _momentum_memory}
+def _momentum_effect(answer):
+    return {
+        "a": " Work out the first step: v starts at 0, so how long is it next to plain gradient descent's?",
+        "c": " In the course's form v is an average, not a sum: its weights add up to less than 1 (section 7.2).",
+        "d": " Work out the second step from the velocity after the first: where does it land?",
+    }.get(_letter(answer), "")
+
+
+HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _momentum_effect}
 
 def _small_training_set(answer):
     letters = {_letter(v) for v in answer} if isinstance(answer, list) else set()
