@@ -122,15 +122,23 @@ def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded):
         assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
 
 
-def test_answer_cells_of_the_release_ask_for_the_answer_without_a_raise_to_delete(graded):
+def test_answer_and_free_cells_of_the_release_ask_for_work_without_a_raise_to_delete(graded):
     root, _, _ = graded
-    answer_cells = [c for path in sorted((root / "release" / course.ASSIGNMENT).glob("*.ipynb"))
-                    for c in nbformat.read(path, as_version=4).cells
-                    if c.metadata.get("nbgrader", {}).get("solution") and "answer_" in c.source]
-    assert len(answer_cells) == 10
+    released = [c for path in sorted((root / "release" / course.ASSIGNMENT).glob("*.ipynb"))
+                for c in nbformat.read(path, as_version=4).cells if c.metadata.get("nbgrader", {}).get("solution")]
+    answer_cells = [c for c in released if "answer_" in c.source]
+    instructor = [c for path in course.source_notebooks(root) for c in nbformat.read(
+        root / "notebooks" / course.ASSIGNMENT / f"{path}.ipynb", as_version=4).cells
+        if c.metadata.get("nbgrader", {}).get("solution") and c.source.lstrip().startswith("answer_")]
+    assert len(answer_cells) == len(instructor) >= 12
     for cell in answer_cells:
         assert "NotImplementedError" not in cell.source and "= None" in cell.source, cell.source
         assert "YOUR ANSWER HERE" in cell.source
+    free = [c for c in released if not c.source.lstrip().startswith(("def ", "answer_"))]
+    assert free, "the debugging exercise has a free cell for the student's experiments"
+    for cell in free:
+        assert "NotImplementedError" not in cell.source and "not graded" in cell.source, cell.source
+    assert all("NotImplementedError" in c.source for c in released if c.source.lstrip().startswith("def "))
 
 
 def test_grades_csv_has_the_required_columns_and_a_row_per_student_and_test(graded):

@@ -138,17 +138,19 @@ def release(root=ROOT):
     return target
 
 
-#: What nbgrader puts in place of a solution, and what an answer cell says instead.
+#: What nbgrader puts in place of a solution, and what an answer cell or a free cell says instead.
 _CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
 _ANSWER_STUB = "# YOUR ANSWER HERE: replace each None above with your answer"
+_FREE_STUB = "# YOUR CODE HERE (not graded: your own experiments)"
 _ANSWER_LINE = re.compile(r"^answer_\w+\s*=\s*None\s*(#.*)?$")
 
 
 def _answer_cells_without_stub(path):
-    """In a released notebook, answer cells (only `answer_... = None` lines) lose nbgrader's raise.
+    """In a released notebook, answer cells and free cells lose nbgrader's raise.
 
-    The answer variables already say what to fill in, and a test cell raises NotImplementedError while one is
-    None; a raise the student must find and delete would only be in the way.
+    An answer cell (only `answer_... = None` lines) already says what to fill in, and its test cell raises
+    NotImplementedError while an answer is None; a free cell (only comments: the student's own experiments)
+    is graded by nothing. In both, a raise the student must find and delete would only stop "Run All".
     """
     import nbformat
 
@@ -158,8 +160,9 @@ def _answer_cells_without_stub(path):
         head, stub, tail = cell.source.partition(_CODE_STUB)
         lines = [line for line in head.splitlines() if line.strip()]
         if (cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution") and stub and not tail.strip()
-                and lines and all(_ANSWER_LINE.match(line.strip()) for line in lines)):
-            cell.source = head + _ANSWER_STUB
+                and all(_ANSWER_LINE.match(line.strip()) or line.strip().startswith("#") for line in lines)):
+            answers = any(_ANSWER_LINE.match(line.strip()) for line in lines)
+            cell.source = head + (_ANSWER_STUB if answers else _FREE_STUB)
             changed = True
     if changed:
         nbformat.write(notebook, path)
