@@ -20,7 +20,8 @@ import math
 
 import numpy as np
 
-from solutions.model_and_loss import log_loss
+from solutions.chain_rule import dL_da, dL_dz, da_dz
+from solutions.model_and_loss import log_loss, sigmoid
 
 #: Relative tolerance of a numeric answer, unless its section says otherwise: 3 significant digits.
 NUMBER_RTOL = 1e-2
@@ -40,8 +41,6 @@ CHOICES_01 = {}
 
 # --- 02: the chain rule ---------------------------------------------------------------------------
 
-from solutions.chain_rule import dL_da, dL_dz, da_dz  # noqa: E402  (this section's answers are these functions' values)
-from solutions.model_and_loss import sigmoid  # noqa: E402
 
 #: The worked point, asked before the closed forms are shown: an example with y = 1 and the logit
 #: z = ln(7/13), so that e^(−z) = 13/7 and a = σ(z) = 7/20, a number the student can work with by hand.

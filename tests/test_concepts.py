@@ -1,15 +1,23 @@
 """Concept questions: the answers are right (computed where they can be) and the judge tells right from wrong."""
 
 import math
+import re
+from pathlib import Path
 
+import nbformat
 import numpy as np
 import pytest
 
+import autograder.judging
 import solutions
-from autograder import submit_answer
-from autograder.kernel.capture import capture_answer
+from autograder import check, submit_answer
 from autograder.judging import judge_concept
-from solutions.concepts import ANSWERS, CHOICES, OPTIONS, SMALL_TRAINING_SET
+from autograder.judging.functions.minibatches import TRAIN_MINIBATCH
+from autograder.judging.functions.vectorized import GRADIENT_DESCENT, _non_simultaneous
+from autograder.kernel.capture import capture_answer
+from solutions.concepts import (ANSWERS, CHOICES, DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS, MOMENTUM_BETA,
+                                MOMENTUM_MEMORY_BETA, OPTIONS, RTOL_07, SMALL_TRAINING_SET, WORKED_POINT,
+                                effective_window, half_life, mean_age)
 
 
 def _other_values(question, value):
@@ -168,7 +176,6 @@ def test_small_training_set_statements_are_what_gradient_descent_shows():
 
 # --- 02 ---
 
-from solutions.concepts import WORKED_POINT  # noqa: E402
 
 
 def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
@@ -266,16 +273,8 @@ def test_vectorized_update_by_columns_is_the_option_that_steps_against_central_d
 
 # --- 06 ---
 # (imports of this block only: the debugging exercise reads its given cell from the notebook)
-import re  # noqa: E402
-from pathlib import Path  # noqa: E402
 
-import nbformat  # noqa: E402
 
-import autograder.judging  # noqa: E402
-from autograder import check  # noqa: E402
-from autograder.judging.functions.minibatches import TRAIN_MINIBATCH  # noqa: E402
-from autograder.judging.functions.vectorized import GRADIENT_DESCENT, _non_simultaneous  # noqa: E402
-from solutions.concepts import DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS  # noqa: E402
 
 NOTEBOOK_06 = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "06_minibatches.ipynb"
 
@@ -482,8 +481,6 @@ def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word(
 
 # --- 07 ---
 
-from solutions.concepts import (  # noqa: E402
-    MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, RTOL_07, effective_window, half_life, mean_age)
 
 
 def _velocity_weights(beta, t):

@@ -145,13 +145,21 @@ def test_da_dz_matches_central_difference_of_sigmoid(z):
     assert 0 < analytic <= 0.25
 
 
+#: (loss of a and y, its derivative with respect to z through a = σ(z)): the log loss and the squared error ½(a − y)².
+LOSSES_AND_DL_DZ = {"log_loss": (log_loss, dL_dz),
+                    "squared_error": (lambda a, y: 0.5 * (a - y) ** 2, dL_dz_squared_error)}
+
+
+@pytest.mark.parametrize("loss", sorted(LOSSES_AND_DL_DZ))
 @pytest.mark.parametrize("y", [0.0, 1.0])
 @pytest.mark.parametrize("z", Z_GRID)
-def test_dL_dz_matches_central_difference_of_composed_loss(z, y):
-    def loss_of_z(t):
-        return log_loss(sigmoid(t), y)
+def test_dL_dz_matches_central_difference_of_composed_loss(z, y, loss):
+    loss_of_a, derivative = LOSSES_AND_DL_DZ[loss]
 
-    analytic = dL_dz(sigmoid(z), y)
+    def loss_of_z(t):
+        return loss_of_a(sigmoid(t), y)
+
+    analytic = derivative(sigmoid(z), y)
     with _strict():
         num = numerical_derivative(loss_of_z, z)
         num_indep = _central_difference(loss_of_z, z)
@@ -179,20 +187,6 @@ def test_local_derivatives_known_values_and_broadcasting():
     assert_allclose(dL_da(a, y), -y / a + (1 - y) / (1 - a), rtol=1e-15)
     assert_allclose(da_dz(a), a * (1 - a), rtol=1e-15)
     assert_allclose(dL_dz(a, y), a - y, rtol=1e-15)
-
-
-@pytest.mark.parametrize("y", [0.0, 1.0])
-@pytest.mark.parametrize("z", Z_GRID)
-def test_dL_dz_squared_error_matches_central_difference_of_half_squared_error(z, y):
-    def loss_of_z(t):
-        return 0.5 * (sigmoid(t) - y) ** 2
-
-    analytic = dL_dz_squared_error(sigmoid(z), y)
-    with _strict():
-        num = numerical_derivative(loss_of_z, z)
-        num_indep = _central_difference(loss_of_z, z)
-    assert relative_error(analytic, num) < RIGHT
-    assert relative_error(analytic, num_indep) < RIGHT
 
 
 def test_dL_dz_squared_error_is_the_chain_and_vanishes_when_confidently_wrong():

@@ -9,8 +9,9 @@ probably misread, never what the answer is.
 import math
 
 from autograder.judging.verdict import Verdict
-from solutions import log_loss
-from solutions.concepts import ANSWERS, CHOICES, OPTIONS, SCENARIO, rtol
+from solutions import log_loss, sigmoid
+from solutions.concepts import (ANSWERS, CHOICES, MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, OPTIONS, SCENARIO, WORKED_POINT,
+                                effective_window, half_life, mean_age, rtol)
 
 
 def _letter(text):
@@ -21,8 +22,8 @@ def _close(answer, expected, question):
     return isinstance(answer, float) and math.isclose(answer, expected, rel_tol=rtol(question))
 
 
-# --- known wrong answers: question id -> hint(answer), '' when the answer is not a known one --------
-# One block per notebook, in the order of solutions.concepts.
+# --- known wrong answers: question id -> hint(answer), '' when the answer is not a known one, --------
+# or, for a multiple-choice question, {wrong letter: hint}. One block per notebook, as in solutions.concepts.
 
 def _scenario_loss_ratio(answer):
     if not isinstance(answer, float) or answer == 0:
@@ -36,10 +37,6 @@ def _scenario_loss_ratio(answer):
 
 
 HINTS_01 = {"scenario_loss_ratio": _scenario_loss_ratio}
-
-from solutions import sigmoid  # noqa: E402  (02's hints recompute its known wrong answers)
-from solutions.concepts import WORKED_POINT  # noqa: E402
-
 
 def _worked_point(answer):
     if not isinstance(answer, dict):
@@ -68,39 +65,27 @@ HINTS_02 = {"worked_point": _worked_point}
 
 HINTS_03 = {}
 
-_WHY_LOG_LOSS_HINTS = {
+_WHY_LOG_LOSS = {
     "a": " Only one of the two dL/dz keeps the factor a(1 − a): evaluate each of them at ŷ ≈ 0.999, y = 0.",
     "b": " Evaluate a(1 − a) at ŷ ≈ 0.999: is it near 0 or near 1, and which of the two dL/dz contains it?",
     "d": " Only one of the two dL/dz keeps the factor a(1 − a): evaluate each of them at ŷ ≈ 0.999, y = 0.",
 }
 
-_WHICH_UPDATE_HINTS = {
+_WHICH_UPDATE = {
     "a": " In that loop grad_J is called again for every j: at which θ is each component taken, once theta[0] has moved?",
     "b": " grad_J(theta)[0] is the component of the bias: does every parameter move by the bias's slope?",
     "d": " Adding α times the gradient moves θ along the gradient: does J go up or down that way?",
 }
 
 
-def _why_log_loss(answer):
-    return _WHY_LOG_LOSS_HINTS.get(_letter(answer), "")
+HINTS_04 = {"why_log_loss": _WHY_LOG_LOSS, "which_update_is_correct": _WHICH_UPDATE}
 
 
-def _which_update(answer):
-    return _WHICH_UPDATE_HINTS.get(_letter(answer), "")
-
-
-HINTS_04 = {"why_log_loss": _why_log_loss, "which_update_is_correct": _which_update}
-
-
-def _vectorized_update(answer):
-    return {
-        "a": " Write the shape of each product: with X of shape (n, m), what shape has Xᵀ, and what can it multiply?",
-        "c": " Check the sign: gradient descent steps against the gradient of J.",
-        "d": " Where is the prediction σ(z) in it? Without σ, that is the gradient of another model's cost.",
-    }.get(_letter(answer), "")
-
-
-HINTS_05 = {"vectorized_update": _vectorized_update}
+HINTS_05 = {"vectorized_update": {
+    "a": " Write the shape of each product: with X of shape (n, m), what shape has Xᵀ, and what can it multiply?",
+    "c": " Check the sign: gradient descent steps against the gradient of J.",
+    "d": " Where is the prediction σ(z) in it? Without σ, that is the gradient of another model's cost.",
+}}
 
 
 def _iterations_per_epoch(answer):
@@ -125,9 +110,6 @@ def _debug(answer):
 HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch, "debug": _debug}
 
 
-from solutions.concepts import MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, effective_window, half_life, mean_age  # noqa: E402
-
-
 def _momentum_memory(answer):
     if not isinstance(answer, float):
         return ""
@@ -144,15 +126,14 @@ def _momentum_memory(answer):
     return next((hint for value, hint in readings.items() if _close(answer, value, "momentum_memory")), "")
 
 
-def _momentum_effect(answer):
-    return {
-        "a": " Work out the first step: v starts at 0, so how long is it next to plain gradient descent's?",
-        "c": " In the course's form v is an average, not a sum: its weights add up to less than 1 (section 7.2).",
-        "d": " Work out the second step from the velocity after the first: where does it land?",
-    }.get(_letter(answer), "")
+_MOMENTUM_EFFECT = {
+    "a": " Work out the first step: v starts at 0, so how long is it next to plain gradient descent's?",
+    "c": " In the course's form v is an average, not a sum: its weights add up to less than 1 (section 7.2).",
+    "d": " Work out the second step from the velocity after the first: where does it land?",
+}
 
+HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _MOMENTUM_EFFECT}
 
-HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _momentum_effect}
 
 def _small_training_set(answer):
     letters = {_letter(v) for v in answer} if isinstance(answer, list) else set()
@@ -161,20 +142,20 @@ def _small_training_set(answer):
     return ""
 
 
-def _backpropagation(answer):
-    if _letter(answer) in {"b", "c", "d"}:
-        return " Read the table that counts the work again: which columns grow as the number of parameters doubles?"
-    return ""
+_REREAD_THE_COUNTS = " Read the table that counts the work again: which columns grow as the number of parameters doubles?"
 
-
-HINTS_08 = {"small_training_set": _small_training_set, "backpropagation": _backpropagation}
+HINTS_08 = {"small_training_set": _small_training_set,
+            "backpropagation": dict.fromkeys(("b", "c", "d"), _REREAD_THE_COUNTS)}
 
 HINTS = {**HINTS_01, **HINTS_02, **HINTS_03, **HINTS_04, **HINTS_05, **HINTS_06, **HINTS_07, **HINTS_08}
 
 
 def _hint(question, answer):
     """What a known wrong answer suggests was misread, or ''."""
-    return HINTS[question](answer) if question in HINTS else ""
+    hint = HINTS.get(question)
+    if isinstance(hint, dict):
+        return hint.get(_letter(answer), "")
+    return hint(answer) if hint else ""
 
 
 def _judge_dict(question, captured, expected):
