@@ -158,8 +158,8 @@ ITERATIONS_QUESTION = {"m": 2000, "batch_size": 64}
 UPDATE_KINDS = ("batch", "stochastic", "mini-batch")
 UPDATE_KIND_STATEMENTS = {
     "reshuffle": "Reshuffling the examples before an epoch changes none of its updates.",
-    "tiny_rate": "At a tiny learning rate, one epoch moves (w, b) about as far as m steps of batch gradient descent.",
-    "last_smaller": "The last update of an epoch can use fewer examples than the others.",
+    "one_direction": "Every update moves (w, b) along the vector (x_i, 1) of a single example i, forwards or backwards.",
+    "unequal_weights": "Within one epoch, some examples can weigh more than others in the gradient of the update that uses them.",
     "never_raises": "With a small enough constant learning rate, no update ever raises J on the whole training set.",
 }
 
@@ -180,7 +180,7 @@ DEBUG_DECOY = "c"
 
 ANSWERS_06 = {
     "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
-    "update_kinds": {"reshuffle": "batch", "tiny_rate": "stochastic", "last_smaller": "mini-batch",
+    "update_kinds": {"reshuffle": "batch", "one_direction": "stochastic", "unequal_weights": "mini-batch",
                      "never_raises": "batch"},
     "debug": {"train_A": "d", "train_B": "f", "train_C": "a", "train_D": "e", "train_E": "b"},
 }
