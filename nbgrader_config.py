@@ -6,7 +6,10 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 here = os.path.dirname(os.path.abspath(__file__))
 
 c.CourseDirectory.root = here
-c.CourseDirectory.source_directory = "notebooks"   # notebooks/logistic_regression/
+# nbgrader's source folder is made by `python -m autograder release` from the notebooks, one folder per
+# assignment below (each with the files its notebooks use): the notebooks themselves live in
+# notebooks/logistic_regression/, where they are written and tested.
+c.CourseDirectory.source_directory = "course/source"
 c.CourseDirectory.release_directory = "release"
 # What grading produces stays under course/ (ignored by git).
 c.CourseDirectory.submitted_directory = "course/submitted"
@@ -15,6 +18,17 @@ c.CourseDirectory.feedback_directory = "course/feedback"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "course", "gradebook.db")  # any SQLAlchemy URL
 
 c.Execute.timeout = 60  # seconds per cell during autograding
+
+# The assignments, in course order: one notebook each, a week apart. Each opens when the previous one is due,
+# because it gives as code what the previous ones asked for (02 gives 01's sigmoid, 06 gives 05's gradients).
+_WEEKS = ["2026-09-07", "2026-09-14", "2026-09-21", "2026-09-28", "2026-10-05", "2026-10-12", "2026-10-19",
+          "2026-10-26", "2026-11-02"]
+_NOTEBOOKS = ["01_model_and_loss", "02_chain_rule", "03_two_features", "04_update_rule", "05_vectorized",
+              "06_minibatches", "07_momentum", "08_backpropagation"]
+c.Course.assignments = [
+    {"name": name, "notebooks": [name], "release": f"{opens}T09:00+00:00", "due": f"{due}T09:00+00:00"}
+    for name, opens, due in zip(_NOTEBOOKS, _WEEKS, _WEEKS[1:])
+]
 c.Execute.interrupt_on_timeout = True
 
 # `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever

@@ -54,7 +54,8 @@ def make_class(root, students, folder):
 def bare(root, students):
     """Seconds to execute every student's notebooks with nbclient, one kernel per notebook."""
     work = root / "bare"
-    shutil.copytree(root / "release" / course.ASSIGNMENT, work, dirs_exist_ok=True)
+    for assignment in course.assignments(root):  # every notebook's files (checks.py, data/, ...) in one folder
+        shutil.copytree(root / "release" / assignment.name, work, dirs_exist_ok=True)
     notebooks = correct_notebooks(root)
     start = time.perf_counter()
     for _ in range(students):

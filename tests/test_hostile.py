@@ -99,7 +99,7 @@ HOSTILE = {
                                       "for p in procs:\n    p.kill()\n    p.wait()", after="test_sigmoid"),
     "planter": lambda root: _with_cell(_notebook(root), (
         "import os\n"
-        f"os.symlink({str(root / 'notebooks' / course.ASSIGNMENT / '02_chain_rule.ipynb')!r}, '02_chain_rule.ipynb')\n"
+        f"os.symlink({str(course.notebook_folder(root) / '02_chain_rule.ipynb')!r}, '02_chain_rule.ipynb')\n"
         f"os.symlink({str(REPO / 'solutions' / 'vectorized.py')!r}, 'leak.html')\n"
         "open('note.html', 'w').write('<p>planted</p>')"), after="test_sigmoid"),
     "spammer": lambda root: _with_cell(_notebook(root), "from IPython.display import display\n"
@@ -141,7 +141,7 @@ def _with_markdown(nb, text, after="sigmoid"):
 
 def _file_attacks(root, folder):
     """Submissions that attack through the file system rather than through code."""
-    source = root / "notebooks" / course.ASSIGNMENT
+    source = course.notebook_folder(root)
     (folder / "linksource").mkdir()  # a link to the instructor's notebook, answers and hidden tests
     (folder / "linksource" / f"{NB}.ipynb").symlink_to(source / f"{NB}.ipynb")
     (folder / "linkpeer").mkdir()  # a link to another student's submission
@@ -312,20 +312,20 @@ def test_repairs_and_cut_outputs_are_reported(batch):
 
 
 def _graded_copy(root, student):
-    return nbformat.read(root / "course" / "autograded" / student / course.ASSIGNMENT / f"{NB}.ipynb", as_version=4)
+    return nbformat.read(root / "course" / "autograded" / student / course.assignment_of(NB) / f"{NB}.ipynb", as_version=4)
 
 
 def test_linked_submissions_are_refused_and_nothing_of_their_targets_is_kept(batch):
     root, rows, _, _, _ = batch
     for student in ("linksource", "linkpeer", "linkfolder"):
         assert {r["status"] for r in _student(rows, student).values()} <= {"unreadable", "missing"}
-        assert not (root / "course" / "autograded" / student / course.ASSIGNMENT / f"{NB}.ipynb").exists()
+        assert not (root / "course" / "autograded" / student / course.assignment_of(NB) / f"{NB}.ipynb").exists()
         assert not (root / "out" / "feedback" / student).exists()
 
 
 def test_what_a_kernel_wrote_is_discarded_and_nothing_large_is_left_on_disk(batch):
     root, _, _, _, _ = batch
-    kept = sorted(p.name for p in (root / "course" / "autograded" / "diskhog" / course.ASSIGNMENT).iterdir())
+    kept = sorted(p.name for p in (root / "course" / "autograded" / "diskhog" / course.assignment_of(NB)).iterdir())
     assert kept == [f"{NB}.ipynb"]
     large = [p for p in list(root.rglob("*")) + list(Path(SCRATCH).rglob("*"))
              if p.is_file() and not p.is_symlink() and p.stat().st_size > 5 * 1024**2]
@@ -335,11 +335,11 @@ def test_what_a_kernel_wrote_is_discarded_and_nothing_large_is_left_on_disk(batc
 def test_links_and_files_a_kernel_plants_in_its_folder_reach_neither_feedback_nor_their_targets(batch):
     root, _, _, _, _ = batch
     assert sorted(p.name for p in (root / "out" / "feedback" / "planter").iterdir()) == [f"{NB}.html"]
-    assert sorted(p.name for p in (root / "course" / "feedback" / "planter" / course.ASSIGNMENT).iterdir()) == [
+    assert sorted(p.name for p in (root / "course" / "feedback" / "planter" / course.assignment_of(NB)).iterdir()) == [
         f"{NB}.html"]
-    assert sorted(p.name for p in (root / "course" / "autograded" / "planter" / course.ASSIGNMENT).iterdir()) == [
+    assert sorted(p.name for p in (root / "course" / "autograded" / "planter" / course.assignment_of(NB)).iterdir()) == [
         f"{NB}.ipynb"]
-    source = course.ASSIGNMENT + "/02_chain_rule.ipynb"
+    source = course.NOTEBOOKS + "/02_chain_rule.ipynb"
     assert (root / "notebooks" / source).read_bytes() == (REPO / "notebooks" / source).read_bytes()
 
 
@@ -407,7 +407,7 @@ def test_the_gradebook_holds_the_trusted_scores_and_was_not_touched(batch):
     assert gradebook.read_bytes()[:15] == b"SQLite format 3"
     with Gradebook(f"sqlite:///{gradebook}") as gb:
         for student in ("ada", "will", "vandal", "forger", "loop"):
-            total = gb.find_submission(course.ASSIGNMENT, student).score
+            total = sum(s.score for s in gb.student_submissions(student))
             assert total == sum(float(r["score"]) for r in rows if r["student"] == student)
 
 

@@ -91,9 +91,10 @@ def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("course")
     shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     released = _cli("--course", str(root), "release")
-    assert "released 8 notebooks" in released.stdout
+    assert released.stdout.count("released ") == len(course.assignments(root)) == 8, released.stdout
     submissions, out = root / "downloads", root / "out"
-    _write_student(submissions / "ada" / course.ASSIGNMENT, root, NOTEBOOKS)
+    for name in NOTEBOOKS:  # nbgrader's layout: <student>/<assignment>/<notebook>.ipynb
+        _write_student(submissions / "ada" / course.assignment_of(name, root), root, [name])
     _write_student(submissions / "vera", root, NOTEBOOKS, VARIANTS)
     _write_student(submissions / "will", root, NOTEBOOKS, {k: code for k, (code, _, _) in MISTAKES.items()})
     _write_student(submissions / "pat", root, ["01_model_and_loss", "03_two_features"],
@@ -112,23 +113,26 @@ def _by_student(out, student):
 
 def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded):
     root, _, _ = graded
-    folder = root / "release" / course.ASSIGNMENT
-    assert sorted(p.stem for p in folder.glob("*.ipynb")) == NOTEBOOKS
-    assert (folder / "checks.py").exists() and (folder / "data" / "breast_cancer.csv").exists()
-    assert not list(folder.rglob("__pycache__"))
-    for path in folder.glob("*.ipynb"):
-        text = path.read_text(encoding="utf-8")
-        assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "submit(" not in text
-        assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+    for assignment in course.assignments(root):
+        folder = root / "release" / assignment.name
+        assert sorted(p.stem for p in folder.glob("*.ipynb")) == list(assignment.notebooks)
+        assert (folder / "checks.py").exists() and not list(folder.rglob("__pycache__"))
+        # only the files its notebooks use: the data set with 05, the explorer (which computes gradients) with 07
+        assert (folder / "data" / "breast_cancer.csv").exists() == (assignment.name == "05_vectorized")
+        assert (folder / "explorer.py").exists() == (assignment.name == "07_momentum")
+        for path in folder.glob("*.ipynb"):
+            text = path.read_text(encoding="utf-8")
+            assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "submit(" not in text
+            assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
 
 
 def test_answer_and_free_cells_of_the_release_ask_for_work_without_a_raise_to_delete(graded):
     root, _, _ = graded
-    released = [c for path in sorted((root / "release" / course.ASSIGNMENT).glob("*.ipynb"))
+    released = [c for path in sorted((root / "release").glob("*/*.ipynb"))
                 for c in nbformat.read(path, as_version=4).cells if c.metadata.get("nbgrader", {}).get("solution")]
     answer_cells = [c for c in released if "answer_" in c.source]
     instructor = [c for path in course.source_notebooks(root) for c in nbformat.read(
-        root / "notebooks" / course.ASSIGNMENT / f"{path}.ipynb", as_version=4).cells
+        course.notebook_folder(root) / f"{path}.ipynb", as_version=4).cells
         if c.metadata.get("nbgrader", {}).get("solution") and c.source.lstrip().startswith("answer_")]
     assert len(answer_cells) == len(instructor) >= 12
     for cell in answer_cells:
@@ -278,7 +282,8 @@ def _gradebook_scores(root):
 
     lines = ["student,notebook,test,auto_score,max_score"]
     with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
-        for submission in sorted(gradebook.assignment_submissions(course.ASSIGNMENT), key=lambda s: s.student.id):
+        submissions = [s for a in course.assignments(root) for s in gradebook.assignment_submissions(a.name)]
+        for submission in sorted(submissions, key=lambda s: (s.student.id, s.assignment.name)):
             for notebook in sorted(submission.notebooks, key=lambda n: n.name):
                 for grade in sorted(notebook.grades, key=lambda g: g.name):
                     lines.append(f"{submission.student.id},{notebook.name},{grade.name},"

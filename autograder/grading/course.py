@@ -1,12 +1,15 @@
-"""The nbgrader course: where its folders are, its configuration, and one API object to drive it.
+"""The nbgrader course: its assignments, where its folders are, its configuration, and one API object to drive it.
 
 The course root is the repository, configured by its `nbgrader_config.py` like
-any nbgrader course: nbgrader's source folder is `notebooks/` (the assignment
-`notebooks/logistic_regression/`), the student release goes to `release/`, and
-everything grading produces stays under `course/` (submitted and autograded
-copies, feedback, and the SQLite gradebook `course/gradebook.db`). Change
-settings there, e.g. `c.CourseDirectory.db_url` for another gradebook or
-`c.Execute.timeout` for the time limit of a cell.
+any nbgrader course. The notebooks are written in `notebooks/logistic_regression/`;
+`c.Course.assignments` groups them into assignments, in course order, each with
+its release and due dates. `release` makes nbgrader's source folder of each
+assignment (`course/source/<assignment>/`: its notebooks and the files they use)
+and the student copies under `release/<assignment>/`; everything grading produces
+stays under `course/` (submitted and autograded copies, feedback, and the SQLite
+gradebook `course/gradebook.db`). Change settings there, e.g.
+`c.CourseDirectory.db_url` for another gradebook or `c.Execute.timeout` for the
+time limit of a cell.
 """
 
 import copy
@@ -16,14 +19,16 @@ import re
 import shutil
 import sys
 import warnings
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from traitlets.config import PyFileConfigLoader
 
 from autograder.grading import settings
 
-#: The assignment id; its source is notebooks/<ASSIGNMENT>/.
-ASSIGNMENT = "logistic_regression"
+#: The folder of notebooks/ where the course's notebooks are written (nbval and the tests read them there).
+NOTEBOOKS = "logistic_regression"
 #: The repository, which is the course root.
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -110,8 +115,65 @@ def api(root=ROOT, runtime=None):
 
 
 def source_notebooks(root=ROOT):
-    """The assignment's notebook names, without .ipynb, in teaching order."""
-    return sorted(p.stem for p in (Path(root) / "notebooks" / ASSIGNMENT).glob("[0-9][0-9]_*.ipynb"))
+    """Every notebook's name, without .ipynb, in teaching order."""
+    return sorted(p.stem for p in notebook_folder(root).glob("[0-9][0-9]_*.ipynb"))
+
+
+def notebook_folder(root=ROOT):
+    """Where the notebooks are written: notebooks/logistic_regression/."""
+    return Path(root) / "notebooks" / NOTEBOOKS
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One assignment of the course: its notebooks, and when it opens and is due (aware datetimes)."""
+
+    name: str
+    notebooks: tuple
+    release: datetime
+    due: datetime
+
+
+def assignments(root=ROOT):
+    """The course's assignments in course order, from c.Course.assignments.
+
+    Raises
+    ------
+    ValueError
+        When an assignment names a notebook that does not exist, or a notebook is in no assignment.
+    """
+    entries = settings.Course(config=config(root)).assignments
+    course = [Assignment(e["name"], tuple(e["notebooks"]), datetime.fromisoformat(e["release"]),
+                         datetime.fromisoformat(e["due"])) for e in entries]
+    placed = [n for a in course for n in a.notebooks]
+    if sorted(placed) != source_notebooks(root):
+        unknown, unplaced = set(placed) - set(source_notebooks(root)), set(source_notebooks(root)) - set(placed)
+        raise ValueError(f"c.Course.assignments: notebooks {sorted(unknown)} do not exist, "
+                         f"{sorted(unplaced)} are in no assignment")
+    return course
+
+
+def assignment_of(notebook, root=ROOT):
+    """The name of the assignment that holds a notebook."""
+    return next(a.name for a in assignments(root) if notebook in a.notebooks)
+
+
+def select(names=None, root=ROOT, now=None):
+    """The assignments named, or by default every one released by now, in course order.
+
+    Raises
+    ------
+    ValueError
+        On a name that is no assignment of the course.
+    """
+    course = assignments(root)
+    if names:
+        unknown = set(names) - {a.name for a in course}
+        if unknown:
+            raise ValueError(f"no assignment {', '.join(sorted(unknown))} (the course has {', '.join(a.name for a in course)})")
+        return [a for a in course if a.name in names]
+    now = now or datetime.now(timezone.utc)
+    return [a for a in course if a.release <= now]
 
 
 def gradebook_path(root=ROOT):
@@ -120,22 +182,75 @@ def gradebook_path(root=ROOT):
     return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
 
 
-def release(root=ROOT):
-    """Write the student copies under release/ with nbgrader generate_assignment, fresh.
+def _used(path, code):
+    """Whether the notebooks' code uses a file beside them: imports a module, or names a folder or a file."""
+    if path.is_dir():
+        return re.search(rf"\b{re.escape(path.name)}/", code) is not None
+    if path.suffix == ".py":
+        return re.search(rf"^\s*(from|import)\s+{re.escape(path.stem)}\b", code, re.M) is not None
+    return path.name in code
+
+
+def _files_used(notebooks):
+    """The files beside the notebooks that their code uses (checks.py, data/, ...): only those ship with them.
+
+    A file that the notebooks of an assignment do not use stays out of its release: explorer.py, for instance,
+    computes the gradients that earlier assignments ask for.
+    """
+    import nbformat
+
+    code = "\n".join(c.source for path in notebooks for c in nbformat.read(path, as_version=4).cells
+                     if c.cell_type == "code")
+    return [p for p in sorted(notebooks[0].parent.iterdir())
+            if p.suffix != ".ipynb" and not p.name.startswith((".", "__")) and _used(p, code)]
+
+
+def make_source(assignment, root=ROOT):
+    """nbgrader's source folder of one assignment: its notebooks and the files they use, fresh.
 
     Returns
     -------
     Path
-        The released assignment's folder.
     """
-    target = Path(root) / "release" / ASSIGNMENT
+    target = Path(config(root).CourseDirectory.root) / config(root).CourseDirectory.source_directory / assignment.name
     shutil.rmtree(target, ignore_errors=True)
-    result = api(root).generate_assignment(ASSIGNMENT)
-    if not result["success"]:
-        raise RuntimeError(f"nbgrader generate_assignment failed:\n{result.get('error') or result.get('log')}")
-    for path in sorted(target.glob("*.ipynb")):
-        _answer_cells_without_stub(path)
+    target.mkdir(parents=True)
+    notebooks = [notebook_folder(root) / f"{name}.ipynb" for name in assignment.notebooks]
+    for path in notebooks + _files_used(notebooks):
+        (shutil.copytree if path.is_dir() else shutil.copy)(path, target / path.name)
     return target
+
+
+def release(root=ROOT, names=None):
+    """Write the student copies of assignments under release/<assignment>/ with nbgrader generate_assignment, fresh.
+
+    Parameters
+    ----------
+    root : Path
+    names : list of str, optional
+        The assignments to release; by default every one whose release date has come.
+
+    Returns
+    -------
+    list of Path
+        The released assignments' folders.
+    """
+    api_ = api(root)
+    folders = []
+    for assignment in select(names, root):
+        make_source(assignment, root)
+        target = Path(root) / "release" / assignment.name
+        shutil.rmtree(target, ignore_errors=True)
+        api_.gradebook.update_or_create_assignment(assignment.name, duedate=assignment.due.astimezone(timezone.utc)
+                                                   .replace(tzinfo=None))
+        result = api_.generate_assignment(assignment.name)
+        if not result["success"]:
+            raise RuntimeError(f"nbgrader generate_assignment {assignment.name} failed:\n"
+                               f"{result.get('error') or result.get('log')}")
+        for path in sorted(target.glob("*.ipynb")):
+            _answer_cells_without_stub(path)
+        folders.append(target)
+    return folders
 
 
 #: What nbgrader puts in place of a solution, and what an answer cell or a free cell says instead.
@@ -168,8 +283,9 @@ def _answer_cells_without_stub(path):
         nbformat.write(notebook, path)
 
 
-def ensure_assignment(root=ROOT):
-    """Create the assignment in the gradebook, and the release, if either is missing."""
-    released = (Path(root) / "release" / ASSIGNMENT).is_dir()
-    if not released or ASSIGNMENT not in {a.name for a in api(root).gradebook.assignments}:
-        release(root)
+def ensure_assignments(names=None, root=ROOT):
+    """Release the assignments (by default the released ones) that have no release or no gradebook entry yet."""
+    known = {a.name for a in api(root).gradebook.assignments}
+    missing = [a.name for a in select(names, root) if a.name not in known or not (Path(root) / "release" / a.name).is_dir()]
+    if missing:
+        release(root, missing)

@@ -13,7 +13,7 @@ class NothingToGrade(Exception):
 
 
 def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda iterable, total: iterable,
-          scheduler=None):
+          scheduler=None, assignments=None):
     """Grade every submission under a folder and write grades.csv, summary.csv and feedback.
 
     Parameters
@@ -32,6 +32,8 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
         The address of a Dask distributed scheduler: the submissions are graded
         by its workers instead (each gets the course as an archive), and this
         process alone writes the gradebook.
+    assignments : list of str, optional
+        The assignments to grade; by default every one released by now.
 
     Returns
     -------
@@ -42,17 +44,23 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
 
     Raises
     ------
-    FileNotFoundError, NothingToGrade
-        On bad input, before anything is graded.
+    FileNotFoundError, NothingToGrade, ValueError
+        On bad input (ValueError: an assignment the course does not have), before anything is graded.
     """
+    selected = course.select(assignments, root)
+    notebooks = [name for a in selected for name in a.notebooks]
     submissions, notes = discover(submissions_dir, course.source_notebooks(root))
+    for submission in submissions:  # another assignment's notebook is neither graded nor a stray file
+        submission.notebooks = {k: v for k, v in submission.notebooks.items() if k in notebooks}
+        submission.refused = {k: v for k, v in submission.refused.items() if k in notebooks}
     submissions = [s for s in submissions if s]
     if not any(s.notebooks for s in submissions):
-        raise NothingToGrade(f"no notebook of the assignment found under {submissions_dir} "
+        raise NothingToGrade(f"no notebook of {', '.join(a.name for a in selected) or 'a released assignment'} found "
+                             f"under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
-    course.ensure_assignment(root)
-    results = Results(Path(out_dir), course.source_notebooks(root), notes)
-    tasks = (stage(s, root) for s in submissions)  # staged only when a runner has room for them
+    course.ensure_assignments([a.name for a in selected], root)
+    results = Results(Path(out_dir), notebooks, notes)
+    tasks = (stage(s, root, notebooks) for s in submissions)  # staged only when a runner has room for them
     run = runners.dask if scheduler else runners.local
     from nbgrader.api import Gradebook
 

@@ -8,10 +8,10 @@ nbgrader's own `c.Execute.timeout`.
 """
 
 from dataclasses import dataclass
-
+from datetime import datetime
 from pathlib import PurePath
 
-from traitlets import CFloat, CInt, TraitError, Unicode, validate
+from traitlets import CFloat, CInt, Dict, List, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 
@@ -49,6 +49,33 @@ class Grading(Configurable):
         path = PurePath(proposal["value"])
         if path.is_absolute() or ".." in path.parts:
             raise TraitError(f"Grading.work_directory must be a folder inside the course root, not {path}")
+        return proposal["value"]
+
+
+class Course(Configurable):
+    """The course's assignments: which notebooks each holds, in teaching order, and when it opens and is due."""
+
+    assignments = List(Dict(), help="The assignments in course order, each a dict with 'name', 'notebooks' (the "
+                                     "notebook names of notebooks/logistic_regression/ it holds), 'release' and 'due' "
+                                     "(ISO dates with a time zone, e.g. '2026-09-07T09:00+00:00'). A notebook's "
+                                     "answers may be given code only in assignments released at or after its due "
+                                     "date.").tag(config=True)
+
+    @validate("assignments")
+    def _well_formed(self, proposal):
+        seen = set()
+        for entry in proposal["value"]:
+            missing = {"name", "notebooks", "release", "due"} - set(entry)
+            if missing:
+                raise TraitError(f"Course.assignments: {entry.get('name', entry)!r} has no {sorted(missing)}")
+            release, due = (datetime.fromisoformat(entry[key]) for key in ("release", "due"))
+            if release.tzinfo is None or due.tzinfo is None:
+                raise TraitError(f"Course.assignments: {entry['name']!r}: give release and due with a time zone")
+            if due < release:
+                raise TraitError(f"Course.assignments: {entry['name']!r} is due before it is released")
+            if seen & set(entry["notebooks"]):
+                raise TraitError(f"Course.assignments: {sorted(seen & set(entry['notebooks']))} in two assignments")
+            seen |= set(entry["notebooks"])
         return proposal["value"]
 
 

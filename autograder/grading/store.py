@@ -48,21 +48,27 @@ def store(task, result, root=course.ROOT, gradebook=None):
         with Gradebook(course.config(root).CourseDirectory.db_url) as opened:
             return store(task, result, root, opened)
     base = Path(root) / "course"
+    for step in ("submitted", "autograded", "feedback"):
+        shutil.rmtree(base / step / task.student, ignore_errors=True)  # re-grading replaces the student's previous run
     for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
                         ("autograded", result.graded), ("feedback", result.feedback)):
-        folder = base / step / task.student / course.ASSIGNMENT
-        shutil.rmtree(folder.parent, ignore_errors=True)  # re-grading replaces the student's previous run
-        folder.mkdir(parents=True)
         for name, content in files.items():
+            folder = base / step / task.student / course.assignment_of(Path(name).stem, root)
+            folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(content)
     gradebook.update_or_create_student(task.student)
-    try:
-        gradebook.remove_submission(course.ASSIGNMENT, task.student)
-    except MissingEntry:
-        pass
-    gradebook.add_submission(course.ASSIGNMENT, task.student)
+    # A submission for each assignment the student handed something in for; a missing notebook has none.
+    handed_in = {course.assignment_of(name, root) for name in (*task.notebooks, *task.unreadable)}
+    for assignment in sorted(handed_in):
+        try:
+            gradebook.remove_submission(assignment, task.student)
+        except MissingEntry:
+            pass
+        gradebook.add_submission(assignment, task.student)
     for row in result.rows:
-        gradebook.find_grade(row.test, row.notebook, course.ASSIGNMENT, task.student).auto_score = row.score
+        assignment = course.assignment_of(row.notebook, root)
+        if assignment in handed_in:
+            gradebook.find_grade(row.test, row.notebook, assignment, task.student).auto_score = row.score
     gradebook.db.commit()
     gradebook.db.expunge_all()  # the session keeps no student's rows once they are written
 

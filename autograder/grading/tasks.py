@@ -2,9 +2,9 @@
 
 `stage` reads, checks and repairs a student's notebooks into a Task; `run_task`
 grades it in a private copy of the course (`template`): nbgrader autograde of
-one notebook at a time, each in a fresh sandboxed kernel (`sandbox`), the
-hidden tests' records judged outside the kernel (`records`), nbgrader's
-feedback; it returns a Result and touches nothing shared.
+one notebook at a time, under its assignment, each in a fresh sandboxed kernel
+(`sandbox`), the hidden tests' records judged outside the kernel (`records`),
+nbgrader's feedback; it returns a Result and touches nothing shared.
 """
 
 import hashlib
@@ -38,12 +38,15 @@ class Task:
         Notebooks that could not be read, with the reason.
     notes : list of str
         What staging found (renamed, repaired, stray files).
+    expected : tuple of str
+        The notebooks this run grades (those of its assignments): the ones not submitted are missing.
     """
 
     student: str
     notebooks: dict
     unreadable: dict
     notes: list
+    expected: tuple = ()
 
 
 @dataclass
@@ -59,7 +62,7 @@ class Result:
 
 def tests_of(root=course.ROOT):
     """The autograder cells of every notebook, {notebook: [records.Test, ...]}, in course order."""
-    folder = Path(root) / "notebooks" / course.ASSIGNMENT
+    folder = course.notebook_folder(root)
     return {name: records.tests_of(nbformat.read(folder / f"{name}.ipynb", as_version=4))
             for name in course.source_notebooks(root)}
 
@@ -81,7 +84,7 @@ def _unreadable(path, max_size):
     return None
 
 
-def stage(submission, root=course.ROOT):
+def stage(submission, root=course.ROOT, expected=None):
     """Read, check and repair one student's notebooks into a Task (nothing is written).
 
     Parameters
@@ -89,6 +92,8 @@ def stage(submission, root=course.ROOT):
     submission : submissions.Submission
     root : Path
         The course root (its release is the template of every repair).
+    expected : sequence of str, optional
+        The notebooks graded in this run (default: every notebook of the course).
     """
     notes, unreadable, readable = [], dict(submission.refused), {}
     max_size = course.limits(root).max_notebook_size
@@ -98,7 +103,8 @@ def stage(submission, root=course.ROOT):
             unreadable[name] = problem
             continue
         notebook = nbformat.read(path, as_version=4)
-        released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+        released = nbformat.read(Path(root) / "release" / course.assignment_of(name, root) / f"{name}.ipynb",
+                                 as_version=4)
         notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
         readable[name] = nbformat.writes(notebook).encode("utf-8")
         if path.stem != name:
@@ -107,7 +113,7 @@ def stage(submission, root=course.ROOT):
     notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
     notes += [f"{submission.student}: {p.name} is a symbolic link (not followed)" for p in submission.links]
     notes += [f"{submission.student}: {name}: refused: {why}" for name, why in submission.refused.items()]
-    return Task(submission.student, readable, unreadable, notes)
+    return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)))
 
 
 def _kernel_runtime(root, student):
@@ -143,10 +149,11 @@ def run_task(task, template):
     with tempfile.TemporaryDirectory(prefix="logreg-") as scratch:
         root = Path(scratch) / "c"  # short: the kernels' Unix socket paths must stay under 108 characters
         _unpack(template, root)
-        tests = tests_of(root)
-        folder = root / "course" / "submitted" / task.student / course.ASSIGNMENT
-        folder.mkdir(parents=True)
+        expected = task.expected or course.source_notebooks(root)
+        tests = {name: cells for name, cells in tests_of(root).items() if name in expected}
         for name, content in task.notebooks.items():
+            folder = root / "course" / "submitted" / task.student / course.assignment_of(name, root)
+            folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.ipynb").write_bytes(content)
         notes, rows = list(task.notes), []
         if task.notebooks:
@@ -155,7 +162,8 @@ def run_task(task, template):
             limits = course.limits(root)
             for notebook in sorted(task.notebooks):
                 rows += _grade_notebook(api, task.student, notebook, tests[notebook], root, library, limits, notes)
-            api.generate_feedback(course.ASSIGNMENT, task.student)
+            for assignment in sorted({course.assignment_of(name, root) for name in task.notebooks}):
+                api.generate_feedback(assignment, task.student)
         for notebook, cells in tests.items():
             if notebook not in task.notebooks:
                 status, message = (("unreadable", task.unreadable[notebook]) if notebook in task.unreadable
@@ -171,8 +179,8 @@ _KEPT = {"autograded": "*.ipynb", "feedback": "*.html"}
 
 
 def _files(root, step, student):
-    folder = Path(root) / "course" / step / student / course.ASSIGNMENT
-    return {p.name: p.read_bytes() for p in sorted(folder.glob(_KEPT[step])) if p.is_file() and not p.is_symlink()}
+    folder = Path(root) / "course" / step / student
+    return {p.name: p.read_bytes() for p in sorted(folder.glob(f"*/{_KEPT[step]}")) if p.is_file() and not p.is_symlink()}
 
 
 def _unpack(template, root):
@@ -193,17 +201,18 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
         kernel_lib=library, records=folder, report=report, notebook_timeout=limits.notebook_timeout,
         memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
         max_processes=limits.max_processes)
+    assignment = course.assignment_of(notebook, root)
     api.coursedir.notebook_id = notebook
     try:
-        result = api.autograde(course.ASSIGNMENT, student)
+        result = api.autograde(assignment, student)
     finally:
         api.coursedir.notebook_id = "*"
     if not result["success"]:
         notes.append(f"{student}: {notebook}: nbgrader could not finish it ({_last_error(result)})")
     fate = json.loads(report.read_text()) if report.exists() else {}
     fate["cell_timeout"] = "Timeout waiting for execute reply" in result.get("log", "")
-    graded = base / "autograded" / student / course.ASSIGNMENT / f"{notebook}.ipynb"
-    copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / course.ASSIGNMENT / f"{notebook}.ipynb",
+    graded = base / "autograded" / student / assignment / f"{notebook}.ipynb"
+    copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / assignment / f"{notebook}.ipynb",
                          as_version=4)
     cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in copy.cells}
     rows, decided = [], {}
@@ -212,7 +221,7 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
         score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
         rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
         decided[test.grade_id] = (score, test.points, message)
-    _record_scores(api, student, notebook, rows, notes)
+    _record_scores(api, student, assignment, notebook, rows, notes)
     if graded_copy.truncate_outputs(copy, limits.max_output):
         notes.append(f"{student}: {notebook}: outputs longer than {limits.max_output} characters were cut")
     if graded_copy.bound_outputs(copy, limits.max_outputs, limits.max_output_total):
@@ -227,14 +236,14 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
     return rows
 
 
-def _record_scores(api, student, notebook, rows, notes):
+def _record_scores(api, student, assignment, notebook, rows, notes):
     """Put the trusted scores into nbgrader's gradebook (they replace what the cells' errors gave)."""
     from nbgrader.api import Gradebook
 
     try:
         with Gradebook(api.coursedir.db_url) as gradebook:
             for row in rows:
-                grade = gradebook.find_grade(row.test, notebook, course.ASSIGNMENT, student)
+                grade = gradebook.find_grade(row.test, notebook, assignment, student)
                 grade.auto_score = row.score
             gradebook.db.commit()
     except Exception as error:  # a submission nbgrader could not create: grades.csv still has the rows
@@ -248,7 +257,7 @@ def _last_error(result):
 
 
 def template(root=course.ROOT):
-    """The course as a worker needs it: source, release, config, and a gradebook of the assignment alone.
+    """The course as a worker needs it: notebooks, every assignment's release, config, and a gradebook of them alone.
 
     Made once per change of the notebooks or the config, under the work folder's template/.
 
@@ -257,7 +266,7 @@ def template(root=course.ROOT):
     Path
     """
     root = Path(root)
-    sources = sorted((root / "notebooks" / course.ASSIGNMENT).rglob("*")) + [root / "nbgrader_config.py"]
+    sources = sorted(course.notebook_folder(root).rglob("*")) + [root / "nbgrader_config.py"]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources if p.is_file() and "__pycache__" not in p.parts))
     folder = course.work(root) / "template"
     if (folder / "version").exists() and (folder / "version").read_text() == digest.hexdigest():
@@ -266,7 +275,7 @@ def template(root=course.ROOT):
     shutil.copytree(root / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     if (root / "nbgrader_config.py").exists():
         shutil.copy(root / "nbgrader_config.py", folder / "nbgrader_config.py")
-    course.release(folder)
+    course.release(folder, [a.name for a in course.assignments(folder)])
     (folder / "version").write_text(digest.hexdigest())
     return folder
 

@@ -1,9 +1,11 @@
 """The instructor's command line: release, grade, report, and the demo that runs them all.
 
-    python -m autograder release
-    python -m autograder grade SUBMISSIONS --out OUT [--jobs N | --scheduler ADDRESS]
-    python -m autograder report OUT
+    python -m autograder release [--assignment NAME ...]
+    python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS]
+    python -m autograder report OUT [--assignment NAME ...]
     python -m autograder demo
+
+Without --assignment, each command takes every assignment released by now (c.Course.assignments).
 """
 
 import argparse
@@ -50,8 +52,15 @@ def _progress_on(stream):
 
 
 def release(args):
-    target = course.release(args.course)
-    print(f"released {len(list(target.glob('*.ipynb')))} notebooks to {target}")
+    try:
+        targets = course.release(args.course, args.assignment)
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for target in targets:
+        print(f"released {target.name} ({len(list(target.glob('*.ipynb')))} notebooks) to {target}")
+    if not targets:
+        print("no assignment is released yet (see c.Course.assignments in nbgrader_config.py)")
     return 0
 
 
@@ -65,12 +74,12 @@ def grade(args):
             raise FileNotFoundError(f"no such folder: {args.submissions}")
         with _stderr_of_children_to(out / "grading.log") as stderr:
             students, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
-                                  scheduler=getattr(args, "scheduler", None))
+                                  scheduler=getattr(args, "scheduler", None), assignments=args.assignment)
     except KeyboardInterrupt:
         print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
               "to grade everything (re-grading is idempotent)", file=sys.stderr)
         return 130
-    except (FileNotFoundError, NothingToGrade) as problem:
+    except (FileNotFoundError, NothingToGrade, ValueError) as problem:
         print(f"error: {problem}", file=sys.stderr)
         if out.exists() and not any(p.name != "grading.log" for p in out.iterdir()):
             shutil.rmtree(out)  # nothing was graded: leave no half-made output folder behind
@@ -89,7 +98,12 @@ def report(args):
     if not (Path(args.out) / "grades.csv").exists():
         print(f"error: {args.out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
         return 2
-    print(f"wrote {write_report(Path(args.out))}")
+    try:
+        notebooks = [n for a in course.select(args.assignment, args.course) for n in a.notebooks] if args.assignment else None
+        print(f"wrote {write_report(Path(args.out), notebooks)}")
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -122,20 +136,24 @@ def parser():
     p = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0])
     p.add_argument("--course", type=Path, default=course.ROOT, help="the course root (default: this repository)")
     commands = p.add_subparsers(dest="command", required=True)
-    commands.add_parser("release", help="write the student copies under release/").set_defaults(run=release)
-    g = commands.add_parser("grade", help="autograde SUBMISSIONS into OUT")
+    which = argparse.ArgumentParser(add_help=False)
+    which.add_argument("--assignment", action="append", metavar="NAME",
+                       help="an assignment of c.Course.assignments (repeat for several; default: every one released)")
+    commands.add_parser("release", parents=[which],
+                        help="write the student copies under release/<assignment>/").set_defaults(run=release)
+    g = commands.add_parser("grade", parents=[which], help="autograde SUBMISSIONS into OUT")
     g.add_argument("submissions", help="SUBMISSIONS/<student>/<notebook>.ipynb (or nbgrader's submitted/ layout)")
     g.add_argument("--out", required=True, help="where grades.csv, summary.csv and feedback/ go")
     g.add_argument("--jobs", type=int, default=1, help="students graded at the same time (default 1)")
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="grade on a Dask cluster instead, e.g. tcp://10.0.0.5:8786 (workers: --nthreads 1)")
     g.set_defaults(run=grade)
-    r = commands.add_parser("report", help="write the class report OUT/report.md")
+    r = commands.add_parser("report", parents=[which], help="write the class report OUT/report.md")
     r.add_argument("out", help="a folder written by grade")
     r.set_defaults(run=report)
     d = commands.add_parser("demo", help="release, sample students, grade, report")
     d.add_argument("--jobs", type=int, default=2)
-    d.set_defaults(run=demo)
+    d.set_defaults(run=demo, assignment=None)
     return p
 
 

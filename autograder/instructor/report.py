@@ -80,13 +80,15 @@ def _cell(text):
     return html.escape(str(text), quote=False).replace("|", "/")
 
 
-def write_report(out_dir):
+def write_report(out_dir, notebooks=None):
     """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
 
     Parameters
     ----------
     out_dir : Path
         A folder holding grades.csv.
+    notebooks : collection of str, optional
+        Report on these notebooks only (those of some assignments); by default on every one graded.
 
     Returns
     -------
@@ -94,7 +96,9 @@ def write_report(out_dir):
         report.md.
     """
     out_dir = Path(out_dir)
-    rows = read_grades(out_dir)
+    rows = [r for r in read_grades(out_dir) if notebooks is None or r["notebook"] in notebooks]
+    if not rows:
+        raise ValueError(f"{out_dir}/grades.csv has no row of {', '.join(sorted(notebooks))}")
     percentages, rates = _totals(rows), _pass_rates(rows)
     _plot_distribution(percentages, out_dir / "score_distribution.png")
     _plot_pass_rates(rates, out_dir / "pass_rates.png")

@@ -47,8 +47,8 @@ def filled(name, answers=None, root=course.ROOT):
 
     Needs the release (python -m autograder release) to exist.
     """
-    released = nbformat.read(Path(root) / "release" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
-    source = nbformat.read(Path(root) / "notebooks" / course.ASSIGNMENT / f"{name}.ipynb", as_version=4)
+    released = nbformat.read(Path(root) / "release" / course.assignment_of(name, root) / f"{name}.ipynb", as_version=4)
+    source = nbformat.read(course.notebook_folder(root) / f"{name}.ipynb", as_version=4)
     return fill_with_answers(released, source, answers)
 
 
