@@ -342,3 +342,18 @@ def test_a_record_that_is_a_link_is_never_followed(tmp_path):
     target.write_text(json.dumps(capture(solutions.sigmoid, probe("sigmoid"))), encoding="utf-8")
     contract.record_file(tmp_path, "function", "sigmoid").symlink_to(target)
     assert records.judge_record(tmp_path, "function", "sigmoid").mistake == "malformed_record"
+
+
+def test_inert_copies_drop_live_widget_views_silently_and_count_active_outputs():
+    from autograder.grading.graded_copy import make_inert
+
+    widget = nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+        "text/plain": "the explorer"})
+    html = nbformat.v4.new_output("display_data", data={"text/html": "<script>alert(1)</script>", "text/plain": "x"})
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("explore()", outputs=[widget])],
+                                        metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {}}})
+    assert make_inert(notebook) == 0
+    assert notebook.cells[0].outputs[0].data == {"text/plain": "the explorer"} and "widgets" not in notebook.metadata
+    notebook.cells[0].outputs.append(html)
+    assert make_inert(notebook) == 1 and notebook.cells[0].outputs[1].data == {"text/plain": "x"}

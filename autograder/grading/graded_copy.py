@@ -12,6 +12,9 @@ import nbformat
 
 #: Output types that render inertly: text is escaped, images are pixels.
 SAFE_MIME_TYPES = ("text/plain", "image/png", "image/jpeg", "image/gif")
+#: A live widget's view (notebook 07's explorer): nothing to show without a kernel, and its state would load the
+#: widgets' JavaScript into the feedback page. Dropped without a note: every honest student's notebook has one.
+LIVE_VIEWS = ("application/vnd.jupyter.widget-view+json",)
 #: HTML in markdown that could run or load something in a browser.
 _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|link|meta|base|form|svg|math|frame|applet)\b"
                           r"|\bon[a-z]+\s*=|javascript\s*:|<\s*[a-z][^>]*\s(src|href)\s*=\s*[\"']?\s*data\s*:text",
@@ -64,11 +67,20 @@ def bound_outputs(notebook, max_outputs, max_total):
 
 
 def make_inert(notebook):
-    """Keep only inert output types, and show a markdown cell with active HTML as plain text; return how many changed."""
+    """Keep only inert output types, and show a markdown cell with active HTML as plain text; return how many changed.
+
+    Live widget views and the widgets' saved state go too, and are not counted: they are what the course's own
+    explorer leaves, not something a student put there.
+    """
     changed = 0
+    notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data")
+            for mime in LIVE_VIEWS:
+                if data and mime in data:
+                    del data[mime]
+                    data.setdefault("text/plain", "[a live widget: it needs a running kernel]")
             if data and any(mime not in SAFE_MIME_TYPES for mime in data):
                 for mime in [m for m in data if m not in SAFE_MIME_TYPES]:
                     del data[mime]
