@@ -58,7 +58,7 @@ def release(args):
         print(f"error: {problem}", file=sys.stderr)
         return 2
     for target in targets:
-        print(f"released {target.name} ({len(list(target.glob('*.ipynb')))} notebooks) to {target}")
+        print(f"released {target.name} to {target}")
     if not targets:
         print("no assignment is released yet (see c.Course.assignments in nbgrader_config.py)")
     return 0
