@@ -55,8 +55,8 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
         submission.refused = {k: v for k, v in submission.refused.items() if k in notebooks}
     submissions = [s for s in submissions if s]
     if not any(s.notebooks for s in submissions):
-        raise NothingToGrade(f"no notebook of {', '.join(a.name for a in selected) or 'a released assignment'} found "
-                             f"under {submissions_dir} "
+        graded = ", ".join(a.name for a in selected) or "none is released yet"
+        raise NothingToGrade(f"no notebook of the assignments graded ({graded}) found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
     course.ensure_assignments([a.name for a in selected], root)
     results = Results(Path(out_dir), notebooks, notes)
