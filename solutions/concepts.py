@@ -163,31 +163,14 @@ UPDATE_KIND_STATEMENTS = {
     "never_raises": "With a small enough constant learning rate, no update ever raises J on the whole training set.",
 }
 
-#: The debugging exercise: five given implementations of train_minibatch (a given cell of
-#: 06_minibatches.ipynb), each with one bug from this list; one bug (the decoy) is in none of them.
-#: Each description is followed in the notebook by the grader's message for that mistake.
-DEBUG_IMPLEMENTATIONS = ("train_A", "train_B", "train_C", "train_D", "train_E")
-DEBUG_BUGS = {
-    "a": "Each update adds α times the gradient instead of subtracting it.",
-    "b": "b is updated with a gradient computed after w has already moved.",
-    "c": "The examples are visited in the same order in every epoch.",
-    "d": "The gradient is summed over the batch instead of averaged.",
-    "e": "X and y are shuffled with two different permutations.",
-    "f": "One of a and y is a column of shape (k, 1), the other has shape (k,): a − y is a (k, k) matrix.",
-}
-#: The bug in none of the implementations.
-DEBUG_DECOY = "c"
-
 ANSWERS_06 = {
     "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
     "update_kinds": {"reshuffle": "batch", "one_direction": "stochastic", "unequal_weights": "mini-batch",
                      "never_raises": "batch"},
-    "debug": {"train_A": "d", "train_B": "f", "train_C": "a", "train_D": "e", "train_E": "b"},
 }
-OPTIONS_06 = {"update_kinds": UPDATE_KIND_STATEMENTS,
-              "debug": {name: f"`{name}`" for name in DEBUG_IMPLEMENTATIONS}}
+OPTIONS_06 = {"update_kinds": UPDATE_KIND_STATEMENTS}
 RTOL_06 = {}
-CHOICES_06 = {"update_kinds": UPDATE_KINDS, "debug": tuple(DEBUG_BUGS)}
+CHOICES_06 = {"update_kinds": UPDATE_KINDS}
 
 # --- 07: momentum ---------------------------------------------------------------------------------
 
@@ -255,10 +238,28 @@ BACKPROPAGATION = {
     "d": "Both: about a million passes; backpropagation is preferred only because each of its passes is cheaper.",
 }
 
-ANSWERS_08 = {"small_training_set": frozenset({"a", "c"}), "backpropagation": "a"}
-OPTIONS_08 = {"small_training_set": SMALL_TRAINING_SET_STATEMENTS, "backpropagation": BACKPROPAGATION}
+#: The debugging exercise: five given implementations of notebook 06's train_minibatch (a given cell
+#: of 08_backpropagation.ipynb, released once 06, where train_minibatch is written, is due), each with
+#: one bug from this list; one bug (the decoy) is in none of them. Each description is followed in the
+#: notebook by the grader's message for that mistake.
+DEBUG_IMPLEMENTATIONS = ("train_A", "train_B", "train_C", "train_D", "train_E")
+DEBUG_BUGS = {
+    "a": "Each update adds α times the gradient instead of subtracting it.",
+    "b": "b is updated with a gradient computed after w has already moved.",
+    "c": "The examples are visited in the same order in every epoch.",
+    "d": "The gradient is summed over the batch instead of averaged.",
+    "e": "X and y are shuffled with two different permutations.",
+    "f": "One of a and y is a column of shape (k, 1), the other has shape (k,): a − y is a (k, k) matrix.",
+}
+#: The bug in none of the implementations.
+DEBUG_DECOY = "c"
+
+ANSWERS_08 = {"small_training_set": frozenset({"a", "c"}), "backpropagation": "a",
+              "debug": {"train_A": "d", "train_B": "f", "train_C": "a", "train_D": "e", "train_E": "b"}}
+OPTIONS_08 = {"small_training_set": SMALL_TRAINING_SET_STATEMENTS, "backpropagation": BACKPROPAGATION,
+              "debug": {name: f"`{name}`" for name in DEBUG_IMPLEMENTATIONS}}
 RTOL_08 = {}
-CHOICES_08 = {}
+CHOICES_08 = {"debug": tuple(DEBUG_BUGS)}
 
 # --- the course: the sections joined ---------------------------------------------------------------
 

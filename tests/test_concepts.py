@@ -84,7 +84,6 @@ def test_every_other_option_is_judged_wrong(question):
     # 06
     ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "smaller batch"),
     ("iterations_per_epoch", 2000 / 64, "whole number"),
-    ("debug", {**ANSWERS["debug"], "train_A": ANSWERS["debug"]["train_B"]}, "different bug"),
     # 07
     ("momentum_memory", 0.9, "weight"),
     ("momentum_memory", 100, "not the right answer"),
@@ -99,6 +98,7 @@ def test_every_other_option_is_judged_wrong(question):
     ("small_training_set", {"d"}, "Compute dJ/dw there"),
     ("backpropagation", "b", "which columns grow"),
     ("backpropagation", "c", "counts the work"),
+    ("debug", {**ANSWERS["debug"], "train_A": ANSWERS["debug"]["train_B"]}, "different bug"),
 ])
 def test_known_wrong_answers_are_named(question, wrong, words):
     verdict = _verdict(question, wrong)
@@ -272,11 +272,6 @@ def test_vectorized_update_by_columns_is_the_option_that_steps_against_central_d
     assert right == {ANSWERS["vectorized_update"]}
 
 # --- 06 ---
-# (imports of this block only: the debugging exercise reads its given cell from the notebook)
-
-
-
-NOTEBOOK_06 = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "06_minibatches.ipynb"
 
 
 def _labelled(m, seed=0):
@@ -343,13 +338,99 @@ def test_update_kinds_statements_are_true_of_exactly_the_answered_kind():
         assert [kind for kind, true in true_of.items() if true] == [answer[statement]], (statement, true_of)
 
 
+# --- 07 ---
+
+
+
+def _velocity_weights(beta, t):
+    """The weight of g_{t−k} in v_t, k = 0 … t − 1, read off the recursion itself: feed it unit impulses."""
+    weights = []
+    for k in range(t):
+        v = 0.0
+        for step in range(1, t + 1):
+            v = beta * v + (1 - beta) * (1.0 if step == t - k else 0.0)
+        weights.append(v)
+    return np.array(weights)
+
+
+def test_velocity_weights_sum_to_one_minus_beta_to_the_t_and_start_from_v0():
+    beta, t = MOMENTUM_BETA, 40
+    weights = _velocity_weights(beta, t)
+    assert weights == pytest.approx((1 - beta) * beta ** np.arange(t), rel=1e-12)
+    assert weights.sum() == pytest.approx(1 - beta ** t, rel=1e-12)
+    g, v0 = np.random.default_rng(0).normal(size=t), 0.7
+    v = v0
+    for g_t in g:
+        v = beta * v + (1 - beta) * g_t
+    assert v == pytest.approx(np.sum(weights * g[::-1]) + beta ** t * v0, rel=1e-12)
+
+
+def test_momentum_memory_is_the_sum_of_the_weights_over_the_largest_for_the_asked_beta():
+    beta = MOMENTUM_MEMORY_BETA
+    weights = _velocity_weights(beta, 2000)  # long after the start: β^t is below 1e-26
+    assert ANSWERS["momentum_memory"] == pytest.approx(weights.sum() / weights.max(), rel=1e-9)
+    # equally weighted at the newest weight, that many gradients carry the same total
+    assert ANSWERS["momentum_memory"] * weights[0] == pytest.approx(weights.sum(), rel=1e-9)
+
+
+def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance():
+    beta = MOMENTUM_MEMORY_BETA
+    weights = _velocity_weights(beta, 2000)
+    ages = np.arange(len(weights))
+    mean = np.sum(ages * weights) / weights.sum()
+    half = np.interp(0.5, weights[::-1] / weights[0], ages[::-1].astype(float))  # age where the weight is halved
+    assert mean == pytest.approx(beta / (1 - beta), rel=1e-9)
+    assert half == pytest.approx(math.log(2) / -math.log(beta), rel=1e-2)
+    # the notebook's "check your prediction": mean age = window − 1 for every β, half-life ≤ mean age for β ≥ 0.5
+    for b in np.linspace(0.5, 0.999, 200):
+        assert mean_age(b) == pytest.approx(effective_window(b) - 1, rel=1e-9) and half_life(b) <= mean_age(b) + 1e-12
+    assert (mean_age(beta), half_life(beta)) == (pytest.approx(mean), pytest.approx(half, rel=1e-2))
+    for other in (mean, half, 1 / (1 - MOMENTUM_BETA)):
+        assert abs(other - ANSWERS["momentum_memory"]) > 2 * RTOL_07["momentum_memory"] * ANSWERS["momentum_memory"]
+        assert not _verdict("momentum_memory", float(other)).passed
+
+
+def _bowl_run(beta, num_iterations=200):
+    """Momentum on the round bowl J = |w|² / 2 (gradient w) with α = 1, from (3, −4): the points visited."""
+    w, v = np.array([3.0, -4.0]), np.zeros(2)
+    path = [w]
+    for _ in range(num_iterations):
+        w, _, v, _ = solutions.momentum_update(w, 0.0, w, 0.0, v, 0.0, 1.0, beta)
+        path.append(w)
+    return np.array(path)
+
+
+def test_momentum_on_the_round_bowl_takes_many_steps_and_swings_around():
+    plain, heavy = _bowl_run(0.0), _bowl_run(MOMENTUM_BETA)
+    distance = np.linalg.norm(heavy, axis=1) / np.linalg.norm(heavy[0])
+    truths = {
+        # a: lands in one step, as plain gradient descent does
+        "a": distance[1] < 1e-12,
+        # b: the first step is a tenth as long, the run overshoots (w changes sign) and still is not there
+        #    after dozens of steps, yet it converges in the end
+        "b": bool(np.isclose(distance[1], 0.9) and np.any(np.sign(heavy[1:, 0]) < 0) and distance[30] > 0.05
+                  and distance[-1] < 1e-3),
+        # c: diverges
+        "c": distance[-1] > 1,
+        # d: lands in two steps
+        "d": distance[2] < 1e-12,
+    }
+    assert np.linalg.norm(plain[1]) == 0.0  # plain gradient descent lands in one step
+    assert {letter for letter, true in truths.items() if true} == {ANSWERS["momentum_effect"]}
+
+# --- 08 ---
+# (the debugging exercise, given once 06 is due, reads its given cells from the notebook)
+
+NOTEBOOK_08 = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "08_backpropagation.ipynb"
+
+
 def _debug_implementations():
-    """The given cell of notebook 06 that defines train_A ... train_E, run on solutions' helpers."""
-    nb = nbformat.read(NOTEBOOK_06, as_version=4)
+    """The given cell of notebook 08 that defines train_A ... train_E, run on solutions' helpers."""
+    nb = nbformat.read(NOTEBOOK_08, as_version=4)
     given = [c.source for c in nb.cells if c.cell_type == "code" and "def train_A(" in c.source]
     assert len(given) == 1 and not nb.cells[[c.source for c in nb.cells].index(given[0])].metadata.get("nbgrader")
     namespace = {"np": np, "sigmoid": solutions.sigmoid, "cost_and_gradients": solutions.cost_and_gradients}
-    exec(compile(given[0], "06_minibatches.ipynb:debug", "exec"), namespace)
+    exec(compile(given[0], "08_backpropagation.ipynb:debug", "exec"), namespace)
     return given[0], {name: namespace[name] for name in DEBUG_IMPLEMENTATIONS}
 
 
@@ -462,7 +543,7 @@ def test_the_grader_names_the_debug_bugs_it_recognises():
 
 
 def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word():
-    nb = nbformat.read(NOTEBOOK_06, as_version=4)
+    nb = nbformat.read(NOTEBOOK_08, as_version=4)
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
     for text in DEBUG_BUGS.values():
         assert text in markdown
@@ -475,87 +556,41 @@ def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word(
     for quote in quotes:
         assert quote in grader, quote
 
-# --- 07 ---
+
+def test_the_buggy_copies_come_in_a_later_notebook_than_the_exercises_they_fix():
+    """Each buggy copy is one line from a train_minibatch: it is released after the notebook that grades that."""
+    notebooks = sorted(NOTEBOOK_08.parent.glob("[0-9][0-9]_*.ipynb"))
+    cells = [nbformat.read(path, as_version=4).cells for path in notebooks]
+    graded = {c.metadata.get("nbgrader", {}).get("grade_id") for c in cells[-1]}
+
+    def where(found):
+        (position,) = [i for i, notebook in enumerate(cells) if any(found(c) for c in notebook)]
+        return position
+
+    buggy = where(lambda c: c.cell_type == "code" and "def train_A(" in c.source)
+    for name in ("make_minibatches", "train_minibatch", "gradient_descent"):
+        exercise = where(lambda c, name=name: c.metadata.get("nbgrader", {}).get("grade_id") == name
+                         and c.metadata["nbgrader"].get("solution"))
+        assert exercise < buggy, (name, notebooks[exercise].name, notebooks[buggy].name)
+    assert notebooks[buggy] == NOTEBOOK_08 and "test_debug" in graded
 
 
+def test_the_given_copies_of_notebook_6s_functions_are_right():
+    """08 gives make_minibatches and train_minibatch (the debugging section's tools use them): both pass the grader."""
+    nb = nbformat.read(NOTEBOOK_08, as_version=4)
+    given = [c.source for c in nb.cells if c.cell_type == "code" and "def train_minibatch(" in c.source]
+    assert len(given) == 1 and not nb.cells[[c.source for c in nb.cells].index(given[0])].metadata.get("nbgrader")
+    namespace = {"np": np, "math": math, "sigmoid": solutions.sigmoid, "cost_and_gradients": solutions.cost_and_gradients}
+    exec(compile(given[0], "08_backpropagation.ipynb:given", "exec"), namespace)
+    for name in ("make_minibatches", "train_minibatch"):
+        verdict = check(name, namespace[name])
+        assert verdict.passed, (name, verdict.message)
+    # the data set of notebook 6, made again
+    X, y = _labelled(1500)
+    assert np.array_equal(namespace["X"], X) and np.array_equal(namespace["y"], y)
+    p = y.mean()
+    assert namespace["constant_cost"] == pytest.approx(-(p * math.log(p) + (1 - p) * math.log(1 - p)), rel=1e-12)
 
-def _velocity_weights(beta, t):
-    """The weight of g_{t−k} in v_t, k = 0 … t − 1, read off the recursion itself: feed it unit impulses."""
-    weights = []
-    for k in range(t):
-        v = 0.0
-        for step in range(1, t + 1):
-            v = beta * v + (1 - beta) * (1.0 if step == t - k else 0.0)
-        weights.append(v)
-    return np.array(weights)
-
-
-def test_velocity_weights_sum_to_one_minus_beta_to_the_t_and_start_from_v0():
-    beta, t = MOMENTUM_BETA, 40
-    weights = _velocity_weights(beta, t)
-    assert weights == pytest.approx((1 - beta) * beta ** np.arange(t), rel=1e-12)
-    assert weights.sum() == pytest.approx(1 - beta ** t, rel=1e-12)
-    g, v0 = np.random.default_rng(0).normal(size=t), 0.7
-    v = v0
-    for g_t in g:
-        v = beta * v + (1 - beta) * g_t
-    assert v == pytest.approx(np.sum(weights * g[::-1]) + beta ** t * v0, rel=1e-12)
-
-
-def test_momentum_memory_is_the_sum_of_the_weights_over_the_largest_for_the_asked_beta():
-    beta = MOMENTUM_MEMORY_BETA
-    weights = _velocity_weights(beta, 2000)  # long after the start: β^t is below 1e-26
-    assert ANSWERS["momentum_memory"] == pytest.approx(weights.sum() / weights.max(), rel=1e-9)
-    # equally weighted at the newest weight, that many gradients carry the same total
-    assert ANSWERS["momentum_memory"] * weights[0] == pytest.approx(weights.sum(), rel=1e-9)
-
-
-def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance():
-    beta = MOMENTUM_MEMORY_BETA
-    weights = _velocity_weights(beta, 2000)
-    ages = np.arange(len(weights))
-    mean = np.sum(ages * weights) / weights.sum()
-    half = np.interp(0.5, weights[::-1] / weights[0], ages[::-1].astype(float))  # age where the weight is halved
-    assert mean == pytest.approx(beta / (1 - beta), rel=1e-9)
-    assert half == pytest.approx(math.log(2) / -math.log(beta), rel=1e-2)
-    # the notebook's "check your prediction": mean age = window − 1 for every β, half-life ≤ mean age for β ≥ 0.5
-    for b in np.linspace(0.5, 0.999, 200):
-        assert mean_age(b) == pytest.approx(effective_window(b) - 1, rel=1e-9) and half_life(b) <= mean_age(b) + 1e-12
-    assert (mean_age(beta), half_life(beta)) == (pytest.approx(mean), pytest.approx(half, rel=1e-2))
-    for other in (mean, half, 1 / (1 - MOMENTUM_BETA)):
-        assert abs(other - ANSWERS["momentum_memory"]) > 2 * RTOL_07["momentum_memory"] * ANSWERS["momentum_memory"]
-        assert not _verdict("momentum_memory", float(other)).passed
-
-
-def _bowl_run(beta, num_iterations=200):
-    """Momentum on the round bowl J = |w|² / 2 (gradient w) with α = 1, from (3, −4): the points visited."""
-    w, v = np.array([3.0, -4.0]), np.zeros(2)
-    path = [w]
-    for _ in range(num_iterations):
-        w, _, v, _ = solutions.momentum_update(w, 0.0, w, 0.0, v, 0.0, 1.0, beta)
-        path.append(w)
-    return np.array(path)
-
-
-def test_momentum_on_the_round_bowl_takes_many_steps_and_swings_around():
-    plain, heavy = _bowl_run(0.0), _bowl_run(MOMENTUM_BETA)
-    distance = np.linalg.norm(heavy, axis=1) / np.linalg.norm(heavy[0])
-    truths = {
-        # a: lands in one step, as plain gradient descent does
-        "a": distance[1] < 1e-12,
-        # b: the first step is a tenth as long, the run overshoots (w changes sign) and still is not there
-        #    after dozens of steps, yet it converges in the end
-        "b": bool(np.isclose(distance[1], 0.9) and np.any(np.sign(heavy[1:, 0]) < 0) and distance[30] > 0.05
-                  and distance[-1] < 1e-3),
-        # c: diverges
-        "c": distance[-1] > 1,
-        # d: lands in two steps
-        "d": distance[2] < 1e-12,
-    }
-    assert np.linalg.norm(plain[1]) == 0.0  # plain gradient descent lands in one step
-    assert {letter for letter, true in truths.items() if true} == {ANSWERS["momentum_effect"]}
-
-# --- 08 ---
 
 
 def _cost(X, y, w, b):

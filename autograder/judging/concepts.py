@@ -98,16 +98,7 @@ def _iterations_per_epoch(answer):
     return ""
 
 
-def _debug(answer):
-    if not isinstance(answer, dict):
-        return ""
-    letters = [_letter(v) for v in answer.values()]
-    if len(set(letters)) < len(letters):
-        return " Each implementation has a different bug: your answer gives two of them the same one."
-    return ""
-
-
-HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch, "debug": _debug}
+HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch}
 
 
 def _momentum_memory(answer):
@@ -144,8 +135,18 @@ def _small_training_set(answer):
 
 _REREAD_THE_COUNTS = " Read the table that counts the work again: which columns grow as the number of parameters doubles?"
 
+
+def _debug(answer):
+    if not isinstance(answer, dict):
+        return ""
+    letters = [_letter(v) for v in answer.values()]
+    if len(set(letters)) < len(letters):
+        return " Each implementation has a different bug: your answer gives two of them the same one."
+    return ""
+
+
 HINTS_08 = {"small_training_set": _small_training_set,
-            "backpropagation": dict.fromkeys(("b", "c", "d"), _REREAD_THE_COUNTS)}
+            "backpropagation": dict.fromkeys(("b", "c", "d"), _REREAD_THE_COUNTS), "debug": _debug}
 
 HINTS = {**HINTS_01, **HINTS_02, **HINTS_03, **HINTS_04, **HINTS_05, **HINTS_06, **HINTS_07, **HINTS_08}
 
