@@ -29,6 +29,11 @@ c.Course.assignments = [
     {"name": name, "notebooks": [name], "release": f"{opens}T09:00+00:00", "due": f"{due}T09:00+00:00"}
     for name, opens, due in zip(_NOTEBOOKS, _WEEKS, _WEEKS[1:])
 ]
+
+# Late work: nbgrader's late-penalty plugin, used by `python -m autograder grade` (on the trusted scores) and by
+# nbgrader's own autograde. A notebook loses this share of its score per started day past its due date.
+c.AssignLatePenalties.plugin_class = "autograder.grading.late.PerDayPenalty"
+c.PerDayPenalty.per_day = 0.1
 c.Execute.interrupt_on_timeout = True
 
 # `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever

@@ -357,3 +357,53 @@ def test_inert_copies_drop_live_widget_views_silently_and_count_active_outputs()
     assert notebook.cells[0].outputs[0].data == {"text/plain": "the explorer"} and "widgets" not in notebook.metadata
     notebook.cells[0].outputs.append(html)
     assert make_inert(notebook) == 1 and notebook.cells[0].outputs[1].data == {"text/plain": "x"}
+
+
+# --- late work ----------------------------------------------------------------------------------------
+
+def test_the_per_day_penalty_takes_its_share_per_started_day_and_never_more_than_the_score():
+    from autograder.grading.late import PerDayPenalty
+    from traitlets.config import Config
+
+    config = Config()
+    config.PerDayPenalty.per_day = 0.25
+    plugin = PerDayPenalty(config=config)
+    assert plugin.late_submission_penalty("s", 8.0, 0) is None
+    assert plugin.late_submission_penalty("s", 8.0, 60) == 2.0              # a minute: one started day
+    assert plugin.late_submission_penalty("s", 8.0, 86400 + 60) == 4.0      # a day and a minute: two
+    assert plugin.late_submission_penalty("s", 8.0, 30 * 86400) == 8.0      # never more than the score
+
+
+def test_a_late_row_takes_the_configured_plugins_penalty_from_the_trusted_score():
+    from datetime import datetime, timedelta, timezone
+
+    from autograder.grading import course
+    from autograder.grading.late import late_row
+    from autograder.grading.status import Row
+
+    due = datetime(2026, 9, 14, 9, tzinfo=timezone.utc)
+    rows = [Row("s", "01_model_and_loss", "test_sigmoid", 2.0, 2.0, "passed", ""),
+            Row("s", "01_model_and_loss", "test_log_loss", 1.0, 2.0, "failed", "x")]
+    config = course.config()
+    assert late_row(config, "s", "01_model_and_loss", rows, due - timedelta(seconds=1), due) is None
+    row = late_row(config, "s", "01_model_and_loss", rows, due + timedelta(hours=25), due)
+    per_day = config.PerDayPenalty.per_day  # nbgrader_config.py's policy
+    assert row.test == "late_penalty" and row.status == "late" and row.max_score == 0
+    assert row.score == pytest.approx(-3.0 * per_day * 2) and "25.0 h after the due date" in row.message
+
+
+def test_the_time_a_notebook_was_handed_in_is_nbgraders_timestamp_or_if_allowed_the_files(tmp_path):
+    import os
+    from datetime import datetime, timezone
+
+    from autograder.grading.late import timestamp_of
+
+    notebook = tmp_path / "01_model_and_loss.ipynb"
+    notebook.write_text("{}")
+    os.utime(notebook, (1_790_000_000, 1_790_000_000))
+    assert timestamp_of(notebook) is None
+    assert timestamp_of(notebook, file_time=True) == datetime.fromtimestamp(1_790_000_000, timezone.utc)
+    (tmp_path / "timestamp.txt").write_text("2026-09-15 10:30:00.000000 UTC")
+    assert timestamp_of(notebook) == datetime(2026, 9, 15, 10, 30, tzinfo=timezone.utc)
+    (tmp_path / "timestamp.txt").write_text("not a time")
+    assert timestamp_of(notebook) is None and timestamp_of(notebook, file_time=True).year > 2000

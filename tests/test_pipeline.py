@@ -11,6 +11,7 @@ so the repository's own gradebook is never touched):
 """
 
 import csv
+from datetime import timedelta
 import os
 import shutil
 from pathlib import Path
@@ -95,6 +96,9 @@ def graded(tmp_path_factory):
     submissions, out = root / "downloads", root / "out"
     for name in NOTEBOOKS:  # nbgrader's layout: <student>/<assignment>/<notebook>.ipynb
         _write_student(submissions / "ada" / course.assignment_of(name, root), root, [name])
+    # ada hands 01 in 25 hours after its due date (nbgrader's collect writes timestamp.txt)
+    late = course.assignments(root)[0].due + timedelta(hours=25)
+    (submissions / "ada" / NOTEBOOKS[0] / "timestamp.txt").write_text(f"{late:%Y-%m-%d %H:%M:%S.%f} UTC")
     _write_student(submissions / "vera", root, NOTEBOOKS, VARIANTS)
     _write_student(submissions / "will", root, NOTEBOOKS, {k: code for k, (code, _, _) in MISTAKES.items()})
     _write_student(submissions / "pat", root, ["01_model_and_loss", "03_two_features"],
@@ -103,7 +107,7 @@ def graded(tmp_path_factory):
     _write_student(submissions / "bob", root, ["02_chain_rule"])
     (submissions / "bob" / "01_model_and_loss.ipynb").write_text('{"cells": [', encoding="utf-8")
     result = _cli("--course", str(root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
-    _cli("report", str(out))
+    _cli("report", str(out), "--lms", "canvas", "--lms", "moodle")
     return root, out, result
 
 
@@ -305,3 +309,40 @@ def test_the_class_is_graded_exactly_as_stored(graded, name):
         GOLDEN.mkdir(exist_ok=True)
         (GOLDEN / name).write_text(text, encoding="utf-8")
     assert text == (GOLDEN / name).read_text(encoding="utf-8")
+
+
+def test_a_late_notebook_loses_exactly_the_configured_penalty(graded):
+    from nbgrader.api import Gradebook
+
+    root, out, _ = graded
+    ada = _by_student(out, "ada")
+    earned = sum(float(r["score"]) for r in ada.values() if r["notebook"] == NOTEBOOKS[0] and r["status"] != "late")
+    per_day = course.config(root).PerDayPenalty.per_day
+    late = ada["late_penalty"]
+    assert late["notebook"] == NOTEBOOKS[0] and late["status"] == "late" and "25.0 h after the due date" in late["message"]
+    assert float(late["score"]) == pytest.approx(-earned * per_day * 2)  # 25 h: two started days
+    assert [r for r in _rows(out) if r["test"] == "late_penalty"] == [late]  # everyone else was on time
+    with open(out / "summary.csv", newline="", encoding="utf-8") as f:
+        summary = {r["student"]: r for r in csv.DictReader(f)}
+    assert float(summary["ada"][NOTEBOOKS[0]]) == pytest.approx(earned * (1 - 2 * per_day))
+    assert float(summary["ada"]["late_penalty"]) == pytest.approx(earned * per_day * 2)
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        submission = gradebook.find_submission(NOTEBOOKS[0], "ada")
+        assert submission.late_submission_penalty == pytest.approx(earned * per_day * 2)
+        assert submission.total_seconds_late == pytest.approx(25 * 3600)
+
+
+def test_the_lms_files_hold_each_assignments_points_after_penalties(graded):
+    _, out, _ = graded
+    with open(out / "summary.csv", newline="", encoding="utf-8") as f:
+        summary = {r["student"]: r for r in csv.DictReader(f)}
+    with open(out / "canvas.csv", newline="", encoding="utf-8") as f:
+        canvas = list(csv.reader(f))
+    with open(out / "moodle.csv", newline="", encoding="utf-8") as f:
+        moodle = list(csv.DictReader(f))
+    assert canvas[0][:5] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] and canvas[1][0] == "Points Possible"
+    assert canvas[0][5:] == [a.name for a in course.assignments()] == list(moodle[0])[1:]
+    for row in moodle:
+        assert {k: float(v) for k, v in row.items() if k != "Username"} == pytest.approx(
+            {a.name: float(summary[row["Username"]][a.notebooks[0]]) for a in course.assignments()})
+    assert sorted(r[3] for r in canvas[2:]) == sorted(summary) == sorted(r["Username"] for r in moodle)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from autograder.grading import course, runners
+from autograder.grading import course, runners, settings
 from autograder.grading.store import Results, store
 from autograder.grading.submissions import discover
 from autograder.grading.tasks import stage, template
@@ -49,7 +49,8 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
     """
     selected = course.select(assignments, root)
     notebooks = [name for a in selected for name in a.notebooks]
-    submissions, notes = discover(submissions_dir, course.source_notebooks(root))
+    file_time = settings.Grading(config=course.config(root)).file_time_is_handed_in
+    submissions, notes = discover(submissions_dir, course.source_notebooks(root), file_time)
     for submission in submissions:  # another assignment's notebook is neither graded nor a stray file
         submission.notebooks = {k: v for k, v in submission.notebooks.items() if k in notebooks}
         submission.refused = {k: v for k, v in submission.refused.items() if k in notebooks}

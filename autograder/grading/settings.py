@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 
-from traitlets import CFloat, CInt, Dict, List, TraitError, Unicode, validate
+from traitlets import Bool, CFloat, CInt, Dict, List, TraitError, Unicode, validate
 from traitlets.config import Configurable
 
 
@@ -40,6 +40,11 @@ class Grading(Configurable):
 
     max_notebook_size = CInt(5 * 1024**2, help="Bytes of one submitted notebook: a larger file is unreadable, "
                                                   "with the reason, and is never read.").tag(config=True)
+    file_time_is_handed_in = Bool(False, help="Take a submitted file's modification time as the time it was handed "
+                                              "in when no nbgrader timestamp.txt is beside it: true only of a download "
+                                              "that kept the students' times (a zip from the LMS usually does; a copy "
+                                              "may not). Late work is judged by these times and c.Course.assignments' "
+                                              "due dates.").tag(config=True)
     work_directory = Unicode("course", help="Folder, relative to the course root, for the workers' course template, "
                                             "the kernels' runtime folders and the hidden tests' records.").tag(config=True)
 

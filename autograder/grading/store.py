@@ -11,6 +11,7 @@ class, and a run stopped half-way leaves OUT/ as the last finished run left it.
 import csv
 import shutil
 from dataclasses import astuple
+from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.grading import course
@@ -59,15 +60,21 @@ def store(task, result, root=course.ROOT, gradebook=None):
     gradebook.update_or_create_student(task.student)
     # A submission for each assignment the student handed something in for; a missing notebook has none.
     handed_in = {course.assignment_of(name, root) for name in (*task.notebooks, *task.unreadable)}
+    handed_at = {course.assignment_of(name, root): datetime.fromisoformat(stamp).astimezone(timezone.utc)
+                 .replace(tzinfo=None) for name, stamp in task.timestamps.items()}  # nbgrader keeps naive UTC
     for assignment in sorted(handed_in):
         try:
             gradebook.remove_submission(assignment, task.student)
         except MissingEntry:
             pass
-        gradebook.add_submission(assignment, task.student)
+        gradebook.add_submission(assignment, task.student, timestamp=handed_at.get(assignment))
     for row in result.rows:
         assignment = course.assignment_of(row.notebook, root)
-        if assignment in handed_in:
+        if assignment not in handed_in:
+            continue
+        if row.status == "late":  # nbgrader keeps a notebook's late penalty beside its grades, as a positive number
+            gradebook.find_submission_notebook(row.notebook, assignment, task.student).late_submission_penalty = -row.score
+        else:
             gradebook.find_grade(row.test, row.notebook, assignment, task.student).auto_score = row.score
     gradebook.db.commit()
     gradebook.db.expunge_all()  # the session keeps no student's rows once they are written
@@ -97,10 +104,11 @@ class Results:
         """Write one student's rows, summary line, notes and feedback; keep nothing of them in memory."""
         with open(self.parts / f"{result.student}.grades.csv", "w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerows([spreadsheet_safe(v) for v in astuple(r)] for r in result.rows)
-        per_notebook = [sum(r.score for r in result.rows if r.notebook == n) for n in self.notebooks]
+        per_notebook = [sum(r.score for r in result.rows if r.notebook == n) for n in self.notebooks]  # late rows count
+        late = -sum(r.score for r in result.rows if r.status == "late")
         with open(self.parts / f"{result.student}.summary.csv", "w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerow([spreadsheet_safe(result.student), *per_notebook, sum(per_notebook),
-                                    sum(r.max_score for r in result.rows)])
+                                    sum(r.max_score for r in result.rows), late])
         (self.parts / f"{result.student}.notes.txt").write_text("".join(f"{n}\n" for n in result.notes), encoding="utf-8")
         for name, content in sorted(result.feedback.items()):
             if name.endswith(".html"):
@@ -121,7 +129,7 @@ class Results:
         with open(self.out / "grades.csv", "w", newline="", encoding="utf-8") as grades, \
                 open(self.out / "summary.csv", "w", newline="", encoding="utf-8") as summary:
             csv.writer(grades).writerow(COLUMNS)
-            csv.writer(summary).writerow(["student", *self.notebooks, "total", "max"])
+            csv.writer(summary).writerow(["student", *self.notebooks, "total", "max", "late_penalty"])
             for student in students:
                 grades.write((self.parts / f"{student}.grades.csv").read_bytes().decode("utf-8"))
                 summary.write((self.parts / f"{student}.summary.csv").read_bytes().decode("utf-8"))

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from autograder.grading.late import timestamp_of
+
 #: What browsers, JupyterLab and LMSs add to a file name when they copy it.
 _COPY_SUFFIX = re.compile(r"(\s*\(\d+\)|[-_ ]copy\d*|[-_ ]\d+)$", re.IGNORECASE)
 _STUDENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]*$")
@@ -42,6 +44,8 @@ class Submission:
         Notebook name to why what was submitted for it cannot be graded (a link).
     links : list of Path
         Symbolic links that stand for no notebook, left alone.
+    timestamps : dict of str to datetime
+        When each notebook was handed in (nbgrader's timestamp.txt beside it, else the file's time).
     """
 
     student: str
@@ -50,6 +54,7 @@ class Submission:
     duplicates: list = field(default_factory=list)
     refused: dict = field(default_factory=dict)
     links: list = field(default_factory=list)
+    timestamps: dict = field(default_factory=dict)
 
     def __bool__(self):
         """Whether there is anything to grade or to report."""
@@ -104,7 +109,7 @@ def _entries(folder):
     return sorted(files), sorted(links)
 
 
-def discover(submissions_dir, notebooks):
+def discover(submissions_dir, notebooks, file_time=False):
     """Every student's submission under a folder.
 
     Parameters
@@ -113,6 +118,8 @@ def discover(submissions_dir, notebooks):
         One sub-folder per student.
     notebooks : list of str
         The assignment's notebook names.
+    file_time : bool
+        Whether a file's modification time says when it was handed in, where no timestamp.txt does.
 
     Returns
     -------
@@ -162,6 +169,8 @@ def discover(submissions_dir, notebooks):
                 better = (path.stem == name, path.stat().st_mtime) > (kept.stem == name, kept.stat().st_mtime)
                 submission.notebooks[name], extra = (path, kept) if better else (kept, path)
                 submission.duplicates.append(extra)
+        stamps = {name: timestamp_of(path, file_time) for name, path in submission.notebooks.items()}
+        submission.timestamps = {name: stamp for name, stamp in stamps.items() if stamp is not None}
         for name in list(submission.refused):
             if name in submission.notebooks:  # a real file for the notebook too: it is graded, the link is not
                 submission.links.append(next(p for p in links if match_notebook(p, notebooks) == name))

@@ -14,12 +14,14 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import nbformat
 
 from autograder.grading import course, graded_copy, records
+from autograder.grading.late import late_row
 from autograder.grading.repair import repair
 from autograder.grading.status import Row, first_line, trusted_status
 from autograder.kernel import contract
@@ -40,6 +42,8 @@ class Task:
         What staging found (renamed, repaired, stray files).
     expected : tuple of str
         The notebooks this run grades (those of its assignments): the ones not submitted are missing.
+    timestamps : dict of str to str
+        When each readable notebook was handed in (ISO, UTC), for the late-work policy.
     """
 
     student: str
@@ -47,6 +51,7 @@ class Task:
     unreadable: dict
     notes: list
     expected: tuple = ()
+    timestamps: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -113,7 +118,9 @@ def stage(submission, root=course.ROOT, expected=None):
     notes += [f"{submission.student}: {p.name} is a second copy of a notebook (ignored)" for p in submission.duplicates]
     notes += [f"{submission.student}: {p.name} is a symbolic link (not followed)" for p in submission.links]
     notes += [f"{submission.student}: {name}: refused: {why}" for name, why in submission.refused.items()]
-    return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)))
+    timestamps = {name: submission.timestamps[name].isoformat() for name in readable if name in submission.timestamps}
+    return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)),
+                timestamps)
 
 
 def _kernel_runtime(root, student):
@@ -160,8 +167,13 @@ def run_task(task, template):
             runtime, library = _kernel_runtime(root, task.student)
             api = course.api(root, runtime=runtime)
             limits = course.limits(root)
+            due = {name: a.due for a in course.assignments(root) for name in a.notebooks}
             for notebook in sorted(task.notebooks):
-                rows += _grade_notebook(api, task.student, notebook, tests[notebook], root, library, limits, notes)
+                graded = _grade_notebook(api, task.student, notebook, tests[notebook], root, library, limits, notes)
+                late = (late_row(course.config(root), task.student, notebook, graded,
+                                 datetime.fromisoformat(task.timestamps[notebook]), due[notebook])
+                        if notebook in task.timestamps else None)
+                rows += graded + ([late] if late else [])
             for assignment in sorted({course.assignment_of(name, root) for name in task.notebooks}):
                 api.generate_feedback(assignment, task.student)
         for notebook, cells in tests.items():
@@ -170,7 +182,8 @@ def run_task(task, template):
                                    else ("missing", "notebook not submitted"))
                 rows += [Row(task.student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
         order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
-        rows.sort(key=lambda r: order[(r.notebook, r.test)])
+        last = {n: max(order[(n, t.grade_id)] for t in cells) for n, cells in tests.items() if cells}
+        rows.sort(key=lambda r: order.get((r.notebook, r.test), last.get(r.notebook, 0) + 0.5))  # a late row last
         return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")))
 
 

@@ -2,7 +2,7 @@
 
     python -m autograder release [--assignment NAME ...]
     python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS]
-    python -m autograder report OUT [--assignment NAME ...]
+    python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
     python -m autograder demo
 
 Without --assignment, each command takes every assignment released by now (c.Course.assignments).
@@ -93,6 +93,7 @@ def grade(args):
 
 
 def report(args):
+    from autograder.instructor.lms import WRITERS
     from autograder.instructor.report import write_report
 
     if not (Path(args.out) / "grades.csv").exists():
@@ -101,6 +102,8 @@ def report(args):
     try:
         notebooks = [n for a in course.select(args.assignment, args.course) for n in a.notebooks] if args.assignment else None
         print(f"wrote {write_report(Path(args.out), notebooks)}")
+        for lms in args.lms or ():
+            print(f"wrote {WRITERS[lms](Path(args.out), args.course)} (the gradebook import file of {lms.title()})")
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
@@ -149,11 +152,13 @@ def parser():
                    help="grade on a Dask cluster instead, e.g. tcp://10.0.0.5:8786 (workers: --nthreads 1)")
     g.set_defaults(run=grade)
     r = commands.add_parser("report", parents=[which], help="write the class report OUT/report.md")
+    r.add_argument("--lms", action="append", choices=("canvas", "moodle"),
+                   help="also write OUT/<lms>.csv, the LMS's gradebook import file (points per assignment)")
     r.add_argument("out", help="a folder written by grade")
     r.set_defaults(run=report)
     d = commands.add_parser("demo", help="release, sample students, grade, report")
     d.add_argument("--jobs", type=int, default=2)
-    d.set_defaults(run=demo, assignment=None)
+    d.set_defaults(run=demo, assignment=None, lms=("canvas", "moodle"))
     return p
 
 
