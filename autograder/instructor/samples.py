@@ -7,6 +7,7 @@ a renamed copy, skip notebooks, or hand in a file that is not a notebook.
 
 import re
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import nbformat
@@ -73,7 +74,8 @@ TYPICAL_MISTAKES = {
 #: Who the sample students are: which notebooks they hand in, and how.
 STUDENTS = {
     "ada": {"mistakes": (), "skip": ()},  # everything right
-    "ben": {"mistakes": ("dL_dz", "update_parameters", "compute_cost", "scenario_answers"), "skip": ()},
+    "ben": {"mistakes": ("dL_dz", "update_parameters", "compute_cost", "scenario_answers"), "skip": (),
+            "late": {"02_chain_rule": 30}},  # and 02 handed in 30 hours after its due date
     "cleo": {"mistakes": ("sigmoid", "make_minibatches", "momentum_update"), "skip": ("08_backpropagation",),
              "rename": {"03_two_features": "03_two_features (1)"}},
     "dev": {"mistakes": ("dL_dz",), "skip": ("06_minibatches", "07_momentum", "08_backpropagation"),
@@ -83,6 +85,9 @@ STUDENTS = {
 
 def make_samples(target, root=course.ROOT):
     """Write the sample students' submissions as an LMS download: target/<student>/<notebook>.ipynb.
+
+    A late notebook is written as nbgrader's collect would: target/<student>/<assignment>/<notebook>.ipynb with
+    the time it was handed in in timestamp.txt.
 
     Needs the release (python -m autograder release) to exist.
 
@@ -100,6 +105,12 @@ def make_samples(target, root=course.ROOT):
             if name in plan["skip"]:
                 continue
             path = folder / f"{plan.get('rename', {}).get(name, name)}.ipynb"
+            if name in plan.get("late", {}):
+                assignment = next(a for a in course.assignments(root) if name in a.notebooks)
+                path = folder / assignment.name / path.name
+                path.parent.mkdir()
+                handed_in = assignment.due + timedelta(hours=plan["late"][name])
+                (path.parent / "timestamp.txt").write_text(f"{handed_in:%Y-%m-%d %H:%M:%S.%f} UTC", encoding="utf-8")
             if name in plan.get("broken", ()):
                 path.write_text('{"cells": [{"cell_type": "code", "source": "def sigmoid(z):', encoding="utf-8")
                 continue
