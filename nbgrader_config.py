@@ -18,6 +18,7 @@ c.CourseDirectory.feedback_directory = "course/feedback"
 c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "course", "gradebook.db")  # any SQLAlchemy URL
 
 c.Execute.timeout = 60  # seconds per cell during autograding
+c.Execute.interrupt_on_timeout = True
 
 # The assignments, in course order: one notebook each, a week apart. Each opens when the previous one is due,
 # because it gives as code what the previous ones asked for (02 gives 01's sigmoid, 06 gives 05's gradients).
@@ -30,11 +31,19 @@ c.Course.assignments = [
     for name, opens, due in zip(_NOTEBOOKS, _WEEKS, _WEEKS[1:])
 ]
 
-# Late work: nbgrader's late-penalty plugin, used by `python -m autograder grade` (on the trusted scores) and by
-# nbgrader's own autograde. A notebook loses this share of its score per started day past its due date.
+# Late work: nbgrader's late-penalty plugin, used by `python -m autograder grade` on the trusted scores.
+# A notebook loses this share of its score per started day past its due date.
 c.AssignLatePenalties.plugin_class = "autograder.grading.late.PerDayPenalty"
 c.PerDayPenalty.per_day = 0.1
-c.Execute.interrupt_on_timeout = True
+
+# nbgrader's own autograde (and the formgrader's Autograde button) refuses: it would grade without the sandbox
+# and with the scores the student's kernel reports. `python -m autograder grade` is the protected path.
+c.Autograde.sanitize_preprocessors = [
+    "autograder.grading.guard.RequireProtectedRun",
+    "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
+    "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
+    "nbgrader.preprocessors.CheckCellMetadata",
+]
 
 # `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever
 # kernel a submitted notebook names. Its settings, with their defaults and help, are the traits of

@@ -407,3 +407,26 @@ def test_the_time_a_notebook_was_handed_in_is_nbgraders_timestamp_or_if_allowed_
     assert timestamp_of(notebook) == datetime(2026, 9, 15, 10, 30, tzinfo=timezone.utc)
     (tmp_path / "timestamp.txt").write_text("not a time")
     assert timestamp_of(notebook) is None and timestamp_of(notebook, file_time=True).year > 2000
+
+
+def test_nbgraders_own_autograde_refuses_outside_the_protected_run(monkeypatch):
+    from autograder.grading.guard import REFUSAL, RequireProtectedRun, UnprotectedGrading
+    from autograder.kernel import contract
+
+    notebook = nbformat.v4.new_notebook()
+    monkeypatch.delenv(contract.SANDBOX_ENV, raising=False)
+    with pytest.raises(UnprotectedGrading, match="python -m autograder grade"):
+        RequireProtectedRun().preprocess(notebook, {})
+    assert "sandbox" in REFUSAL
+    monkeypatch.setenv(contract.SANDBOX_ENV, "{}")  # what `grade` sets before each notebook
+    assert RequireProtectedRun().preprocess(notebook, {}) == (notebook, {})
+
+
+def test_the_course_config_puts_the_refusal_first_in_nbgraders_autograde():
+    from nbgrader.converters import Autograde
+
+    from autograder.grading import course
+
+    autograde = Autograde(coursedir=None, config=course.config())
+    assert autograde.sanitize_preprocessors[0] == "autograder.grading.guard.RequireProtectedRun"
+    assert len(autograde.sanitize_preprocessors) == len(Autograde().sanitize_preprocessors) + 1  # nbgrader's own, after it

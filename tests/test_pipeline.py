@@ -14,6 +14,7 @@ import csv
 from datetime import timedelta
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import nbformat
@@ -346,3 +347,24 @@ def test_the_lms_files_hold_each_assignments_points_after_penalties(graded):
         assert {k: float(v) for k, v in row.items() if k != "Username"} == pytest.approx(
             {a.name: float(summary[row["Username"]][a.notebooks[0]]) for a in course.assignments()})
     assert sorted(r[3] for r in canvas[2:]) == sorted(summary) == sorted(r["Username"] for r in moodle)
+
+
+def test_nbgraders_own_autograde_refuses_and_gives_no_points(graded, tmp_path):
+    """The formgrader's Autograde button runs `nbgrader autograde`: it must not grade without the sandbox."""
+    import subprocess
+
+    from nbgrader.api import Gradebook
+
+    root, _, _ = graded
+    shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")  # nbgrader reads it from its folder
+    folder = root / "course" / "submitted" / "mallory" / NOTEBOOKS[0]
+    folder.mkdir(parents=True)
+    cheat = {"sigmoid": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n"}
+    nbformat.write(filled(NOTEBOOKS[0], cheat, root), folder / f"{NOTEBOOKS[0]}.ipynb")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", NOTEBOOKS[0], "--student", "mallory",
+                             "--create"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert "does not grade with nbgrader's own autograde" in result.stdout + result.stderr
+    assert not (root / "course" / "autograded" / "mallory").exists()
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        assert [s.score for s in gradebook.student_submissions("mallory")] in ([], [0.0])
