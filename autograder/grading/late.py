@@ -83,6 +83,6 @@ def late_row(config, student, notebook, rows, handed_in, due):
     seconds_late = (handed_in - due).total_seconds()
     if seconds_late <= 0:
         return None
-    taken = penalty(config, student, sum(r.score for r in rows), seconds_late)
+    taken = round(penalty(config, student, sum(r.score for r in rows), seconds_late), 6)  # points, not float noise
     when = f"handed in {handed_in:%Y-%m-%d %H:%M} UTC, {seconds_late / 3600:.1f} h after the due date {due:%Y-%m-%d %H:%M} UTC"
     return Row(student, notebook, LATE_ROW, -taken, 0.0, "late", f"{when}: {taken:g} points taken (late-work policy)")
