@@ -174,8 +174,8 @@ def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path
     assert [(r["student"], r["notebook"], r["score"]) for r in rows] == [
         ("amy", "01_a", "2.0"), ("amy", "02_b", "2.0"), ("zoe", "01_a", "2.0"), ("zoe", "02_b", "0.0")]
     with open(tmp_path / "summary.csv", newline="", encoding="utf-8") as f:
-        assert list(csv.reader(f)) == [["student", "01_a", "02_b", "total", "max"],
-                                       ["amy", "2.0", "2.0", "4.0", "4.0"], ["zoe", "2.0", "0.0", "2.0", "4.0"]]
+        assert list(csv.reader(f)) == [["student", "01_a", "02_b", "total", "max", "late_penalty"],
+                                       ["amy", "2.0", "2.0", "4.0", "4.0", "0.0"], ["zoe", "2.0", "0.0", "2.0", "4.0", "0.0"]]
     assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe</p>"
     assert (tmp_path / "notes.txt").read_text().splitlines() == notes
     assert not (tmp_path / ".partial").exists()

@@ -105,7 +105,7 @@ class Results:
         with open(self.parts / f"{result.student}.grades.csv", "w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerows([spreadsheet_safe(v) for v in astuple(r)] for r in result.rows)
         per_notebook = [sum(r.score for r in result.rows if r.notebook == n) for n in self.notebooks]  # late rows count
-        late = -sum(r.score for r in result.rows if r.status == "late")
+        late = sum((-r.score for r in result.rows if r.status == "late"), 0.0)
         with open(self.parts / f"{result.student}.summary.csv", "w", newline="", encoding="utf-8") as f:
             csv.writer(f).writerow([spreadsheet_safe(result.student), *per_notebook, sum(per_notebook),
                                     sum(r.max_score for r in result.rows), late])

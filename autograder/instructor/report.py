@@ -36,6 +36,8 @@ def _totals(rows):
 def _pass_rates(rows):
     passed, seen = Counter(), Counter()
     for row in rows:
+        if row["status"] == "late":  # a late penalty is not a test (it counts in the totals)
+            continue
         seen[row["test"]] += 1
         passed[row["test"]] += row["status"] == "passed"
     return {test: passed[test] / seen[test] * 100 for test in seen}
@@ -102,12 +104,14 @@ def write_report(out_dir, notebooks=None):
     percentages, rates = _totals(rows), _pass_rates(rows)
     _plot_distribution(percentages, out_dir / "score_distribution.png")
     _plot_pass_rates(rates, out_dir / "pass_rates.png")
-    statuses = Counter(r["status"] for r in rows)
+    statuses = Counter(r["status"] for r in rows if r["status"] != "late")
+    late = [r for r in rows if r["status"] == "late"]
     lines = [
         "# Class report",
         "",
         f"{len(percentages)} students, {len(rates)} tests; mean total {sum(percentages.values()) / len(percentages):.0f} %.",
         "Tests by status: " + ", ".join(f"{status} {n}" for status, n in statuses.most_common()) + ".",
+        f"Late notebooks: {len(late)}, {sum(-r['score'] for r in late):g} points taken by the late-work policy.",
         "",
         "## Score distribution",
         "",
