@@ -129,7 +129,8 @@ def print_summary(out_dir):
     """Print OUT/summary.csv as a table."""
     with open(Path(out_dir) / "summary.csv", newline="", encoding="utf-8") as f:
         table = list(csv.reader(f))
-    header = ["student", *(h[:2] for h in table[0][1:-2]), "total", "max"]
+    # the notebooks' columns shortened to their number; then total, max and late_penalty
+    header = ["student", *(h[:2] for h in table[0][1:-3]), "total", "max", "late"]
     widths = [max(len(str(r[i])) for r in [header, *table[1:]]) for i in range(len(header))]
     for row in [header, *[[r[0], *(f"{float(v):g}" for v in r[1:])] for r in table[1:]]]:
         print("  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths))))
