@@ -58,6 +58,11 @@ def timestamp_of(path, file_time=False):
     return datetime.fromtimestamp(path.lstat().st_mtime, timezone.utc) if file_time else None
 
 
+def nbgrader_timestamp(moment):
+    """A time as nbgrader writes it in timestamp.txt ("2026-09-15 10:30:00.000000 UTC")."""
+    return f"{moment.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S.%f} UTC"
+
+
 def penalty(config, student, score, seconds_late):
     """The points the configured plugin takes from a notebook's trusted score, within [0, score]."""
     from nbgrader.preprocessors import AssignLatePenalties

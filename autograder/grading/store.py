@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.grading import course
+from autograder.grading.late import nbgrader_timestamp
 from autograder.grading.status import COLUMNS
 
 #: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
@@ -54,9 +55,15 @@ def store(task, result, root=course.ROOT, gradebook=None):
     for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
                         ("autograded", result.graded), ("feedback", result.feedback)):
         for name, content in files.items():
-            folder = base / step / task.student / course.assignment_of(Path(name).stem, root)
+            notebook = Path(name).stem
+            folder = base / step / task.student / course.assignment_of(notebook, root)
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(content)
+            # what nbgrader keeps beside a submission: its release_feedback needs both in feedback/
+            if notebook in task.timestamps:
+                (folder / "timestamp.txt").write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[notebook])))
+            if notebook in task.secrets:
+                (folder / "submission_secret.txt").write_text(task.secrets[notebook])
     gradebook.update_or_create_student(task.student)
     # A submission for each assignment the student handed something in for; a missing notebook has none.
     handed_in = {course.assignment_of(name, root) for name in (*task.notebooks, *task.unreadable)}

@@ -46,6 +46,8 @@ class Submission:
         Symbolic links that stand for no notebook, left alone.
     timestamps : dict of str to datetime
         When each notebook was handed in (nbgrader's timestamp.txt beside it, else the file's time).
+    secrets : dict of str to str
+        nbgrader's submission_secret.txt beside a notebook (nbgrader's exchange names feedback by it).
     """
 
     student: str
@@ -55,6 +57,7 @@ class Submission:
     refused: dict = field(default_factory=dict)
     links: list = field(default_factory=list)
     timestamps: dict = field(default_factory=dict)
+    secrets: dict = field(default_factory=dict)
 
     def __bool__(self):
         """Whether there is anything to grade or to report."""
@@ -107,6 +110,14 @@ def _entries(folder):
             elif name in names and name.endswith(".ipynb") and path.is_file():
                 files.append(path)
     return sorted(files), sorted(links)
+
+
+def _secret_beside(path):
+    """The submission_secret.txt nbgrader's submit put beside a notebook, or None (never through a link)."""
+    secret = path.parent / "submission_secret.txt"
+    if secret.is_file() and not secret.is_symlink() and secret.stat().st_size < 200:
+        return secret.read_text(encoding="utf-8", errors="replace").strip()
+    return None
 
 
 def discover(submissions_dir, notebooks, file_time=False):
@@ -171,6 +182,8 @@ def discover(submissions_dir, notebooks, file_time=False):
                 submission.duplicates.append(extra)
         stamps = {name: timestamp_of(path, file_time) for name, path in submission.notebooks.items()}
         submission.timestamps = {name: stamp for name, stamp in stamps.items() if stamp is not None}
+        submission.secrets = {name: secret for name, path in submission.notebooks.items()
+                              if (secret := _secret_beside(path)) is not None}
         for name in list(submission.refused):
             if name in submission.notebooks:  # a real file for the notebook too: it is graded, the link is not
                 submission.links.append(next(p for p in links if match_notebook(p, notebooks) == name))

@@ -44,6 +44,8 @@ class Task:
         The notebooks this run grades (those of its assignments): the ones not submitted are missing.
     timestamps : dict of str to str
         When each readable notebook was handed in (ISO, UTC), for the late-work policy.
+    secrets : dict of str to str
+        nbgrader's submission secret of each notebook that came through its exchange.
     """
 
     student: str
@@ -52,6 +54,7 @@ class Task:
     notes: list
     expected: tuple = ()
     timestamps: dict = field(default_factory=dict)
+    secrets: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -119,8 +122,9 @@ def stage(submission, root=course.ROOT, expected=None):
     notes += [f"{submission.student}: {p.name} is a symbolic link (not followed)" for p in submission.links]
     notes += [f"{submission.student}: {name}: refused: {why}" for name, why in submission.refused.items()]
     timestamps = {name: submission.timestamps[name].isoformat() for name in readable if name in submission.timestamps}
+    secrets = {name: submission.secrets[name] for name in readable if name in submission.secrets}
     return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)),
-                timestamps)
+                timestamps, secrets)
 
 
 def _kernel_runtime(root, student):
