@@ -13,60 +13,13 @@ import math
 import numpy as np
 
 from . import real, right, wrong
+from .translation import on_one_example as _on_one_example
 from .translation import sigmoid as _sigmoid
 from .translation import to_course as _to_course
 from .translation import to_flat as _dw_back
 
 
 # ================================================================ example_gradients
-
-# source: Silva-6/stanford-machine_learning 00-supervised_learning/practice_lab/compute_gradient_logistic.py, compute_gradient(X, y, w, b) (MLS C1 W3, loops), applied to the single example X = [[x1, x2]]
-# verdict: RIGHT
-@right('example_gradients')
-@real('Silva-6/stanford-machine_learning 00-supervised_learning/practice_lab/compute_gradient_logistic.py, compute_gradient(X, y, w, b) (MLS C1 W3, loops), applied to the single example X = [[x1, x2]]')
-def example_gradients_silva6(x1, x2, y, w1, w2, b):
-    X, y, w = np.array([[x1, x2]], dtype=float), np.array([y]), np.array([w1, w2], dtype=float)
-    m, n = X.shape
-    dj_dw = np.zeros(w.shape)
-    dj_db = 0.
-    for i in range(m):
-        z_i = np.dot(X[i], w) + b
-        f_wb = _sigmoid(z_i)
-
-        dj_db_i = f_wb - y[i]
-        dj_db += dj_db_i
-
-        for j in range(n):
-            dj_dw[j] = dj_dw[j] + (f_wb - y[i]) * X[i][j]
-
-    dj_dw = dj_dw / m
-    dj_db = dj_db / m
-    return dj_dw[0], dj_dw[1], dj_db
-
-
-# source: ArkitaBarua/Coursera-SupervisedML Assignment-2/exercise3_gradient_logistic.py, compute_gradient (z accumulated by a loop over features), applied to one example
-# verdict: RIGHT
-@right('example_gradients')
-@real('ArkitaBarua/Coursera-SupervisedML Assignment-2/exercise3_gradient_logistic.py, compute_gradient (z accumulated by a loop over features), applied to one example')
-def example_gradients_arkitabarua(x1, x2, y, w1, w2, b):
-    X, y, w = [[x1, x2]], [y], [w1, w2]
-    m, n = 1, 2
-    dj_dw = np.zeros(2)
-    dj_db = 0.
-    for i in range(m):
-        z = 0
-        for j in range(n):
-            z+=w[j]*X[i][j]
-        z+=b
-        f=_sigmoid(z) #from exercise-1
-
-        dj_db += f-y[i]
-
-        for j in range(n):
-            dj_dw[j] +=(f-y[i])*X[i][j]
-    dj_db, dj_dw = (1/m)*dj_db, (1/m)*dj_dw
-    return dj_dw[0], dj_dw[1], dj_db
-
 
 # source: ksjadeja/Ml momentum_grad.py, grad_w(w,b,x,y): `fx = f(w,b,x); return (fx - y) * fx * (1-fx) * x`, grad_b likewise (the sigmoid-neuron toy of the IIT-Madras/One-Fourth-Labs deep learning course), with w*x extended to w1*x1 + w2*x2
 # verdict: WRONG — gradient of the squared error 0.5 (a − y)² (extra factor a(1 − a)), not of the log loss
@@ -328,6 +281,20 @@ def gradients_loop_arkitabarua(X, y, w, b):
         for j in range(n):
             dj_dw[j] +=(f-y[i])*X[i][j]
     return (1/m)*dj_dw, (1/m)*dj_db
+
+
+# The same two authors' compute_gradient, on one example: example_gradients (the code is the gradients_loop entries above).
+# source: Silva-6/stanford-machine_learning 00-supervised_learning/practice_lab/compute_gradient_logistic.py, compute_gradient(X, y, w, b) (MLS C1 W3, loops), applied to the single example X = [[x1, x2]]
+# verdict: RIGHT
+example_gradients_silva6 = right('example_gradients')(real(
+    'Silva-6/stanford-machine_learning 00-supervised_learning/practice_lab/compute_gradient_logistic.py, compute_gradient(X, y, w, b) (MLS C1 W3, loops), applied to the single example X = [[x1, x2]]'
+)(_on_one_example(gradients_loop_silva6)))
+
+# source: ArkitaBarua/Coursera-SupervisedML Assignment-2/exercise3_gradient_logistic.py, compute_gradient (z accumulated by a loop over features), applied to one example
+# verdict: RIGHT
+example_gradients_arkitabarua = right('example_gradients')(real(
+    'ArkitaBarua/Coursera-SupervisedML Assignment-2/exercise3_gradient_logistic.py, compute_gradient (z accumulated by a loop over features), applied to one example'
+)(_on_one_example(gradients_loop_arkitabarua)))
 
 
 # source: Nemotron-CC-Math-v1 copy of the GitHub gist "Logistic Regression" (Andrew Ng ex2 in Python, scipy fmin_bfgs; commented on by @waylonflinn Nov 27 2013), compute_grad(theta, X, y): `grad[i] = (1.0 / m) * sumdelta * -1` in a loop over the features
