@@ -153,9 +153,14 @@ def assignments(root=ROOT):
     return course
 
 
+def assignment_by_notebook(root=ROOT):
+    """{notebook name: the Assignment that holds it}, read once for the many lookups of a grading step."""
+    return {name: a for a in assignments(root) for name in a.notebooks}
+
+
 def assignment_of(notebook, root=ROOT):
     """The name of the assignment that holds a notebook."""
-    return next(a.name for a in assignments(root) if notebook in a.notebooks)
+    return assignment_by_notebook(root)[notebook].name
 
 
 def select(names=None, root=ROOT, now=None):

@@ -49,14 +49,14 @@ def store(task, result, root=course.ROOT, gradebook=None):
     if gradebook is None:
         with Gradebook(course.config(root).CourseDirectory.db_url) as opened:
             return store(task, result, root, opened)
-    base = Path(root) / "course"
+    base, of = Path(root) / "course", course.assignment_by_notebook(root)
     for step in ("submitted", "autograded", "feedback"):
         shutil.rmtree(base / step / task.student, ignore_errors=True)  # re-grading replaces the student's previous run
     for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
                         ("autograded", result.graded), ("feedback", result.feedback)):
         for name, content in files.items():
             notebook = Path(name).stem
-            folder = base / step / task.student / course.assignment_of(notebook, root)
+            folder = base / step / task.student / of[notebook].name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(content)
             # what nbgrader keeps beside a submission: its release_feedback needs both in feedback/
@@ -66,8 +66,8 @@ def store(task, result, root=course.ROOT, gradebook=None):
                 (folder / "submission_secret.txt").write_text(task.secrets[notebook])
     gradebook.update_or_create_student(task.student)
     # A submission for each assignment the student handed something in for; a missing notebook has none.
-    handed_in = {course.assignment_of(name, root) for name in (*task.notebooks, *task.unreadable)}
-    handed_at = {course.assignment_of(name, root): datetime.fromisoformat(stamp).astimezone(timezone.utc)
+    handed_in = {of[name].name for name in (*task.notebooks, *task.unreadable)}
+    handed_at = {of[name].name: datetime.fromisoformat(stamp).astimezone(timezone.utc)
                  .replace(tzinfo=None) for name, stamp in task.timestamps.items()}  # nbgrader keeps naive UTC
     for assignment in sorted(handed_in):
         try:
@@ -76,7 +76,7 @@ def store(task, result, root=course.ROOT, gradebook=None):
             pass
         gradebook.add_submission(assignment, task.student, timestamp=handed_at.get(assignment))
     for row in result.rows:
-        assignment = course.assignment_of(row.notebook, root)
+        assignment = of[row.notebook].name
         if assignment not in handed_in:
             continue
         if row.status == "late":  # nbgrader keeps a notebook's late penalty beside its grades, as a positive number

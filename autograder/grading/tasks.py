@@ -104,15 +104,14 @@ def stage(submission, root=course.ROOT, expected=None):
         The notebooks graded in this run (default: every notebook of the course).
     """
     notes, unreadable, readable = [], dict(submission.refused), {}
-    max_size = course.limits(root).max_notebook_size
+    max_size, of = course.limits(root).max_notebook_size, course.assignment_by_notebook(root)
     for name, path in submission.notebooks.items():
         problem = _unreadable(path, max_size)
         if problem:
             unreadable[name] = problem
             continue
         notebook = nbformat.read(path, as_version=4)
-        released = nbformat.read(Path(root) / "release" / course.assignment_of(name, root) / f"{name}.ipynb",
-                                 as_version=4)
+        released = nbformat.read(Path(root) / "release" / of[name].name / f"{name}.ipynb", as_version=4)
         notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
         readable[name] = nbformat.writes(notebook).encode("utf-8")
         if path.stem != name:
@@ -162,8 +161,9 @@ def run_task(task, template):
         _unpack(template, root)
         expected = task.expected or course.source_notebooks(root)
         tests = {name: cells for name, cells in tests_of(root).items() if name in expected}
+        of = course.assignment_by_notebook(root)
         for name, content in task.notebooks.items():
-            folder = root / "course" / "submitted" / task.student / course.assignment_of(name, root)
+            folder = root / "course" / "submitted" / task.student / of[name].name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.ipynb").write_bytes(content)
         notes, rows = list(task.notes), []
@@ -171,14 +171,15 @@ def run_task(task, template):
             runtime, library = _kernel_runtime(root, task.student)
             api = course.api(root, runtime=runtime)
             limits = course.limits(root)
-            due = {name: a.due for a in course.assignments(root) for name in a.notebooks}
+            config = course.config(root)
             for notebook in sorted(task.notebooks):
-                graded = _grade_notebook(api, task.student, notebook, tests[notebook], root, library, limits, notes)
-                late = (late_row(course.config(root), task.student, notebook, graded,
-                                 datetime.fromisoformat(task.timestamps[notebook]), due[notebook])
+                graded = _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root,
+                                         library, limits, notes)
+                late = (late_row(config, task.student, notebook, graded,
+                                 datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
                         if notebook in task.timestamps else None)
                 rows += graded + ([late] if late else [])
-            for assignment in sorted({course.assignment_of(name, root) for name in task.notebooks}):
+            for assignment in sorted({of[name].name for name in task.notebooks}):
                 api.generate_feedback(assignment, task.student)
         for notebook, cells in tests.items():
             if notebook not in task.notebooks:
@@ -208,7 +209,7 @@ def _unpack(template, root):
         shutil.copytree(template, root)
 
 
-def _grade_notebook(api, student, notebook, tests, root, library, limits, notes):
+def _grade_notebook(api, student, notebook, assignment, tests, root, library, limits, notes):
     """nbgrader autograde of one notebook in the sandbox, then the trusted verdicts: rows of that notebook."""
     base, work = Path(root) / "course", course.work(root)
     folder, report = work / "records" / student / notebook, work / "kernels" / student / f"{notebook}.json"
@@ -218,7 +219,6 @@ def _grade_notebook(api, student, notebook, tests, root, library, limits, notes)
         kernel_lib=library, records=folder, report=report, notebook_timeout=limits.notebook_timeout,
         memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
         max_processes=limits.max_processes)
-    assignment = course.assignment_of(notebook, root)
     api.coursedir.notebook_id = notebook
     try:
         result = api.autograde(assignment, student)

@@ -106,7 +106,7 @@ def make_samples(target, root=course.ROOT):
                 continue
             path = folder / f"{plan.get('rename', {}).get(name, name)}.ipynb"
             if name in plan.get("late", {}):
-                assignment = next(a for a in course.assignments(root) if name in a.notebooks)
+                assignment = course.assignment_by_notebook(root)[name]
                 path = folder / assignment.name / path.name
                 path.parent.mkdir()
                 handed_in = assignment.due + timedelta(hours=plan["late"][name])
