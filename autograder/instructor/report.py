@@ -100,7 +100,7 @@ def write_report(out_dir, notebooks=None):
     out_dir = Path(out_dir)
     rows = [r for r in read_grades(out_dir) if notebooks is None or r["notebook"] in notebooks]
     if not rows:
-        raise ValueError(f"{out_dir}/grades.csv has no row of {', '.join(sorted(notebooks))}")
+        raise ValueError(f"{out_dir}/grades.csv has no row of {', '.join(sorted(notebooks or ())) or 'any notebook'}")
     percentages, rates = _totals(rows), _pass_rates(rows)
     _plot_distribution(percentages, out_dir / "score_distribution.png")
     _plot_pass_rates(rates, out_dir / "pass_rates.png")
