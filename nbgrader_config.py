@@ -36,18 +36,27 @@ c.Course.assignments = [
 c.AssignLatePenalties.plugin_class = "autograder.grading.late.PerDayPenalty"
 c.PerDayPenalty.per_day = 0.1
 
-# nbgrader's own autograde (and the formgrader's Autograde button) refuses: it would grade without the sandbox
-# and with the scores the student's kernel reports. `python -m autograder grade` is the protected path.
+# nbgrader's autograde, however it is started (`python -m autograder grade`, `nbgrader autograde`, the
+# formgrader's Autograde button), with this course's pieces (autograder/grading/protected.py): a linked or
+# oversized notebook refused and the rest repaired against the release; each notebook run in a fresh kernel
+# inside the sandbox; scores judged from the hidden tests' records outside the kernel, not from what the cells
+# printed; graded copies with outputs bounded and inert. `python -m autograder grade` refuses to run without them.
 c.Autograde.sanitize_preprocessors = [
-    "autograder.grading.guard.RequireProtectedRun",
+    "autograder.grading.protected.CheckSubmission",
     "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+c.Autograde.autograde_preprocessors = [
+    "autograder.grading.protected.SandboxedExecute",
+    "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
+    "nbgrader.preprocessors.LimitOutput",
+    "autograder.grading.protected.JudgeRecords",
+    "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata",
+]
 
-# `python -m autograder grade` runs every kernel in a sandbox (autograder/grading/sandbox.py), whatever
-# kernel a submitted notebook names. Its settings, with their defaults and help, are the traits of
-# autograder/grading/settings.py; set any of them here, for instance:
+# Every kernel runs in a sandbox (autograder/grading/sandbox.py), whatever kernel a submitted notebook names.
+# Its settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of them here, for instance:
 # c.Sandbox.notebook_timeout = 300   # seconds for a whole notebook, then its kernel is killed
 # c.Sandbox.memory_limit = 4 * 1024**3   # bytes per kernel process (default 2 GiB)
 # c.Sandbox.max_output = 20_000   # characters of one output kept in graded copies and feedback

@@ -409,24 +409,68 @@ def test_the_time_a_notebook_was_handed_in_is_nbgraders_timestamp_or_if_allowed_
     assert timestamp_of(notebook) is None and timestamp_of(notebook, file_time=True).year > 2000
 
 
-def test_nbgraders_own_autograde_refuses_outside_the_protected_run(monkeypatch):
-    from autograder.grading.guard import REFUSAL, RequireProtectedRun, UnprotectedGrading
-    from autograder.kernel import contract
-
-    notebook = nbformat.v4.new_notebook()
-    monkeypatch.delenv(contract.SANDBOX_ENV, raising=False)
-    with pytest.raises(UnprotectedGrading, match="python -m autograder grade"):
-        RequireProtectedRun().preprocess(notebook, {})
-    assert "sandbox" in REFUSAL
-    monkeypatch.setenv(contract.SANDBOX_ENV, "{}")  # what `grade` sets before each notebook
-    assert RequireProtectedRun().preprocess(notebook, {}) == (notebook, {})
-
-
-def test_the_course_config_puts_the_refusal_first_in_nbgraders_autograde():
+def test_the_course_config_gives_nbgraders_autograde_this_courses_pieces_around_nbgraders_own():
     from nbgrader.converters import Autograde
 
-    from autograder.grading import course
+    from autograder.grading import course, protected
 
-    autograde = Autograde(coursedir=None, config=course.config())
-    assert autograde.sanitize_preprocessors[0] == "autograder.grading.guard.RequireProtectedRun"
-    assert len(autograde.sanitize_preprocessors) == len(Autograde().sanitize_preprocessors) + 1  # nbgrader's own, after it
+    autograde, plain = Autograde(coursedir=None, config=course.config()), Autograde()
+    assert autograde.sanitize_preprocessors[0] == "autograder.grading.protected.CheckSubmission"
+    assert [p.__name__ for p in plain.sanitize_preprocessors] == [p.rsplit(".", 1)[1] for p in autograde.sanitize_preprocessors[1:]]
+    ours = [p.rsplit(".", 1)[1] for p in autograde.autograde_preprocessors]
+    theirs = [p.__name__ for p in plain.autograde_preprocessors]  # each of nbgrader's, ours in place of two
+    assert ours == [{"Execute": "SandboxedExecute", "SaveAutoGrades": "JudgeRecords"}.get(n, n) for n in theirs]
+    protected.require(course.config())
+
+
+def test_grading_refuses_a_configuration_without_the_sandbox_or_the_judging():
+    from traitlets.config import Config
+
+    from autograder.grading import course, protected
+
+    for trait, dropped in (("sanitize_preprocessors", "CheckSubmission"), ("autograde_preprocessors", "SandboxedExecute"),
+                           ("autograde_preprocessors", "JudgeRecords")):
+        config = Config(course.config())
+        config.Autograde[trait] = [p for p in config.Autograde[trait] if not p.endswith(dropped)]
+        with pytest.raises(protected.ProtectionMissing, match=f"{dropped} in c.Autograde.{trait}"):
+            protected.require(config)
+    with pytest.raises(protected.ProtectionMissing):
+        protected.require(Config())  # nbgrader's defaults: no sandbox
+
+
+def test_a_linked_or_oversized_submission_is_refused_and_a_plain_one_is_not(tmp_path):
+    from autograder.grading.protected import _refusal
+
+    submitted = tmp_path / "submitted"
+    (submitted / "ann" / "01").mkdir(parents=True)
+    plain = submitted / "ann" / "01" / "01.ipynb"
+    plain.write_text("{}" * 100)
+    assert _refusal(plain, submitted, max_size=1000) is None
+    assert "MB, over the limit" in _refusal(plain, submitted, max_size=100)
+    (submitted / "bob").symlink_to(submitted / "ann", target_is_directory=True)  # a student's folder is another's
+    assert "symbolic link" in _refusal(submitted / "bob" / "01" / "01.ipynb", submitted, max_size=1000)
+    (tmp_path / "answers.ipynb").write_text("{}")
+    plain.unlink()
+    plain.symlink_to(tmp_path / "answers.ipynb")  # the file is a link to the instructor's
+    assert "symbolic link" in _refusal(plain, submitted, max_size=1000)
+
+
+def test_verdicts_are_read_back_as_the_rows_and_notes_written(tmp_path):
+    from autograder.grading.protected import _write_verdicts, read_verdicts
+
+    rows = [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid(0) is 1, not 0.5", "sign")]
+    assert read_verdicts(tmp_path, "ann", "01") is None
+    _write_verdicts(tmp_path, "ann", "01", rows, ["ann: 01: re-identified sigmoid"])
+    assert read_verdicts(tmp_path, "ann", "01") == (rows, ["ann: 01: re-identified sigmoid"])
+
+
+def test_nbgraders_autograde_refuses_without_bubblewrap_or_without_the_sandboxed_run(monkeypatch):
+    from autograder.grading import course, protected
+
+    notebook = nbformat.v4.new_notebook()
+    resources = {"nbgrader": {"student": "ann", "assignment": "01", "notebook": "01", "db_url": "sqlite://"}}
+    monkeypatch.setattr(protected.shutil, "which", lambda name: None)
+    with pytest.raises(protected.ProtectionMissing, match="bubblewrap"):
+        protected.SandboxedExecute(config=course.config()).preprocess(notebook, resources)
+    with pytest.raises(protected.ProtectionMissing, match="needs autograder.grading.protected.SandboxedExecute"):
+        protected.JudgeRecords(config=course.config()).preprocess(notebook, resources)

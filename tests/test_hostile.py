@@ -429,3 +429,62 @@ def test_an_interrupted_run_leaves_a_consistent_gradebook_and_can_be_run_again(b
     assert _our_processes() == []
     _cli(root, "grade", str(root / "alone"), "--out", str(out))
     assert _rows(out) == alone
+
+
+# --- the same batch through nbgrader's own autograde (what the formgrader's Autograde button runs) ------------
+
+
+@pytest.fixture(scope="module")
+def by_nbgrader(batch, tmp_path_factory):
+    """The batch's submissions in nbgrader's layout in another copy of the course, graded by `nbgrader autograde`."""
+    root = batch[0]
+    other = tmp_path_factory.mktemp("hostile_nbgrader")
+    shutil.copytree(REPO / "notebooks", other / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    (other / "nbgrader_config.py").write_text((root / "nbgrader_config.py").read_text())
+    _cli(other, "release", "--assignment", course.assignment_of(NB))
+    submitted = other / "course" / "submitted"
+    for folder in sorted((root / "everyone").iterdir()):
+        into = submitted / folder.name / course.assignment_of(NB)
+        if folder.is_symlink():  # linkfolder: the student's folder is a link, here to the instructor's source folder
+            submitted.mkdir(parents=True, exist_ok=True)
+            (submitted / folder.name).symlink_to(root / "course" / "source", target_is_directory=True)
+            continue
+        into.mkdir(parents=True)
+        for path in folder.glob(f"{NB}.ipynb"):
+            if path.is_symlink():
+                (into / path.name).symlink_to(os.readlink(path))
+            else:
+                shutil.copy(path, into / path.name)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "TMPDIR": SCRATCH}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", course.assignment_of(NB), "--create"],
+                            cwd=other, env=env, capture_output=True, text=True, timeout=1800)
+    return other, result
+
+
+def _scores(gradebook_file):
+    """{(student, test): auto score} of notebook 01 in a gradebook (a grade nbgrader never set counts 0)."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{gradebook_file}") as gb:
+        return {(s.student.id, g.name): g.auto_score or 0.0
+                for s in gb.assignment_submissions(course.assignment_of(NB)) for n in s.notebooks for g in n.grades}
+
+
+def test_the_batch_earns_through_nbgraders_autograde_exactly_what_grade_gives_it(batch, by_nbgrader):
+    _, _, _, _, gradebook = batch
+    other, result = by_nbgrader
+    ours, theirs = _scores(gradebook), _scores(other / "course" / "gradebook.db")
+    attackers = set(HOSTILE) | {"linksource", "linkpeer", "linkfolder", "huge"}
+    for student in attackers:  # every attack, and no point for those that bring the answers from elsewhere
+        mine = {test: score for (who, test), score in theirs.items() if who == student}
+        assert mine == {test: score for (who, test), score in ours.items() if who == student}, (student, mine)
+    for student in ("thief", "reader", "forger", "patcher", "vandal", "linksource", "linkpeer", "linkfolder", "huge"):
+        assert theirs.get((student, "test_sigmoid"), 0.0) == 0, student
+    assert all(theirs[(student, "test_sigmoid")] == 2 for student in ("ada", *REPAIRABLE))
+    assert "not graded: a symbolic link" in result.stdout + result.stderr
+    assert (gradebook.read_bytes()[:15] == (other / "course" / "gradebook.db").read_bytes()[:15] == b"SQLite format 3")
+
+
+def test_nbgraders_autograde_leaves_no_process_running(by_nbgrader):
+    time.sleep(1)
+    assert _our_processes() == []

@@ -8,6 +8,8 @@ so the repository's own gradebook is never touched):
 - will: typical mistakes in seven tests, and nothing else wrong;
 - pat: two notebooks, one renamed "03_two_features (1).ipynb", plus a stray notebook;
 - bob: notebook 01 is not JSON, notebook 02 is right.
+
+The same class is graded again by nbgrader's own `nbgrader autograde`, which must give the same scores.
 """
 
 import csv
@@ -350,22 +352,84 @@ def test_the_lms_files_hold_each_assignments_points_after_penalties(graded):
     assert sorted(r[3] for r in canvas[2:]) == sorted(summary) == sorted(r["Username"] for r in moodle)
 
 
-def test_nbgraders_own_autograde_refuses_and_gives_no_points(graded, tmp_path):
-    """The formgrader's Autograde button runs `nbgrader autograde`: it must not grade without the sandbox."""
+def _nbgrader(root, *args):
+    """nbgrader's own command, run from the course folder as an instructor runs it (it reads nbgrader_config.py there)."""
     import subprocess
 
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, capture_output=True,
+                            text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+#: Cheats tried through `nbgrader autograde` when it judged inside the student's kernel, each of which got full marks.
+CHEATS = {
+    "mallory": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n",
+    "mark": "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n",
+}
+
+
+@pytest.fixture(scope="module")
+def by_nbgrader(graded, tmp_path_factory):
+    """The same class, graded by nbgrader's own autograde in another copy of the course, plus two cheats."""
+    root, _, _ = graded
+    other = tmp_path_factory.mktemp("nbgrader_course")
+    shutil.copytree(REPO / "notebooks", other / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    shutil.copy(REPO / "nbgrader_config.py", other / "nbgrader_config.py")
+    _cli("--course", str(other), "release")
+    # what `grade` kept: the notebooks as handed in, in nbgrader's layout, with nbgrader's timestamp.txt
+    shutil.copytree(root / "course" / "submitted", other / "course" / "submitted")
+    for student, code in CHEATS.items():
+        folder = other / "course" / "submitted" / student / NOTEBOOKS[0]
+        folder.mkdir(parents=True)
+        nbformat.write(filled(NOTEBOOKS[0], {"sigmoid": code}, other), folder / f"{NOTEBOOKS[0]}.ipynb")
+    for assignment in course.assignments(other):
+        _nbgrader(other, "autograde", assignment.name, "--create")
+    return other
+
+
+def test_nbgraders_own_autograde_gives_the_class_exactly_the_scores_of_grade(graded, by_nbgrader):
+    """`nbgrader autograde` (what the formgrader's Autograde button runs) grades with the same protections."""
     from nbgrader.api import Gradebook
 
     root, _, _ = graded
-    shutil.copy(REPO / "nbgrader_config.py", root / "nbgrader_config.py")  # nbgrader reads it from its folder
-    folder = root / "course" / "submitted" / "mallory" / NOTEBOOKS[0]
-    folder.mkdir(parents=True)
-    cheat = {"sigmoid": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n"}
-    nbformat.write(filled(NOTEBOOKS[0], cheat, root), folder / f"{NOTEBOOKS[0]}.ipynb")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", NOTEBOOKS[0], "--student", "mallory",
-                             "--create"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
-    assert "does not grade with nbgrader's own autograde" in result.stdout + result.stderr
-    assert not list((root / "course" / "autograded").glob("mallory/*/*.ipynb"))
-    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
-        assert [s.score for s in gradebook.student_submissions("mallory")] in ([], [0.0])
+    ours = _gradebook_scores(root).splitlines()
+    theirs = [line for line in _gradebook_scores(by_nbgrader).splitlines() if not line.startswith(tuple(CHEATS))]
+    # bob's 01 is not a notebook: `grade` gives it 0 and keeps no copy, so nbgrader never sees it
+    assert theirs == [line for line in ours if not line.startswith(f"bob,{NOTEBOOKS[0]},")]
+    assert len(theirs) > 100
+    with Gradebook(course.config(root).CourseDirectory.db_url) as one, \
+            Gradebook(course.config(by_nbgrader).CourseDirectory.db_url) as two:
+        late = [(gradebook.find_submission(NOTEBOOKS[0], "lena").late_submission_penalty,
+                 gradebook.find_submission(NOTEBOOKS[0], "lena").total_seconds_late) for gradebook in (one, two)]
+        flagged = [[(s.student.id, s.assignment.name) for a in course.assignments(root)
+                    for s in gradebook.assignment_submissions(a.name) if s.needs_manual_grade] for gradebook in (one, two)]
+    assert late[0] == pytest.approx(late[1]) and late[1] == pytest.approx((6 * 0.2, 25 * 3600))
+    assert flagged == [[], []]  # every grade was judged: none waits for a grader in the formgrader
+
+
+def test_cheats_that_nbgrader_used_to_reward_get_no_point_through_nbgrader(by_nbgrader):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.config(by_nbgrader).CourseDirectory.db_url) as gradebook:
+        for student in CHEATS:
+            grade = gradebook.find_grade("test_sigmoid", NOTEBOOKS[0], NOTEBOOKS[0], student)
+            assert grade.auto_score == 0 and grade.max_score == 2, student
+            assert gradebook.find_grade("test_log_loss", NOTEBOOKS[0], NOTEBOOKS[0], student).auto_score == 2
+
+
+def test_nbgraders_feedback_and_export_come_from_the_protected_grading(graded, by_nbgrader):
+    _nbgrader(by_nbgrader, "generate_feedback", NOTEBOOKS[0])
+    page = (by_nbgrader / "course" / "feedback" / "mark" / NOTEBOOKS[0] / f"{NOTEBOOKS[0]}.html").read_text()
+    assert "Graded outside the notebook: 0 / 2." in page
+    _nbgrader(by_nbgrader, "export", "--to", str(by_nbgrader / "export.csv"))
+    with open(by_nbgrader / "export.csv", newline="", encoding="utf-8") as f:
+        exported = {(r["assignment"], r["student_id"]): float(r["score"]) for r in csv.DictReader(f)}
+    _, out, _ = graded
+    with open(out / "summary.csv", newline="", encoding="utf-8") as f:
+        summary = {r["student"]: r for r in csv.DictReader(f)}
+    assert exported[(NOTEBOOKS[0], "mark")] == 4
+    for student, row in summary.items():
+        for name in NOTEBOOKS:  # one assignment per notebook; nbgrader's score is net of the late penalty
+            assert exported[(name, student)] == pytest.approx(float(row[name])), (student, name)

@@ -79,17 +79,15 @@ def work(root=ROOT):
     return Path(root) / settings.Grading(config=config(root)).work_directory
 
 
-def api(root=ROOT, runtime=None):
+def api(root=ROOT):
     """A fresh NbGraderAPI on the course (one per process: it is not thread-safe).
+
+    Its autograde runs the pieces nbgrader_config.py registers (autograder.grading.protected).
 
     Parameters
     ----------
     root : Path
         The course root.
-    runtime : Path, optional
-        A private folder for the kernels' connection file and sockets: given
-        when grading, so that each student's kernels talk over Unix sockets
-        that only they can see (the sandbox has no network).
 
     Returns
     -------
@@ -105,12 +103,6 @@ def api(root=ROOT, runtime=None):
 
     c = config(root)
     (Path(c.CourseDirectory.root) / "course").mkdir(parents=True, exist_ok=True)
-    if runtime is not None:
-        from autograder.grading.sandbox import KERNEL_NAME
-        c.Execute.kernel_name = KERNEL_NAME
-        c.KernelManager.transport = "ipc"
-        c.KernelManager.ip = str(Path(runtime) / "kernel")
-        c.KernelManager.connection_file = str(Path(runtime) / "kernel.json")
     return NbGraderAPI(CourseDirectory(config=c), config=c)
 
 

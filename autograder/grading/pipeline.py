@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from autograder.grading import course, runners, settings
+from autograder.grading import course, protected, runners, settings
 from autograder.grading.store import Results, store
 from autograder.grading.submissions import discover
 from autograder.grading.tasks import stage, template
@@ -46,7 +46,10 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
     ------
     FileNotFoundError, NothingToGrade, ValueError
         On bad input (ValueError: an assignment the course does not have), before anything is graded.
+    protected.ProtectionMissing
+        When nbgrader_config.py does not register the sandbox and the judging with nbgrader's autograde.
     """
+    protected.require(course.config(root))
     selected = course.select(assignments, root)
     notebooks = [name for a in selected for name in a.notebooks]
     file_time = settings.Grading(config=course.config(root)).file_time_is_handed_in

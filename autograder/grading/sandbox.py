@@ -197,21 +197,23 @@ def _end_group(group):
     return hit
 
 
-def _die_with_parent():
-    """Ask Linux to kill this watcher when the grader that started it dies (prctl PR_SET_PDEATHSIG).
+def _die_with(parent):
+    """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); exit if it already has.
 
-    bwrap's --die-with-parent then takes the kernel along: a killed grader leaves no kernel behind.
+    The watcher asks it of the grader, the sandbox (in preexec, before bwrap runs) of the watcher: no window is
+    left in which one of them dies and the process below it lives on. bwrap's --die-with-parent and its PID
+    namespace take the kernel along: a killed grader leaves no kernel behind.
     """
     import ctypes
 
     ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() == 1:  # the grader died before the line above ran
-        sys.exit(1)
+    if os.getppid() != parent:  # the parent died before the line above ran
+        os._exit(1)
 
 
 def main(argv):
     """Run one sandboxed kernel until it ends, is stopped, runs out of time or writes too much."""
-    _die_with_parent()
+    _die_with(int(os.environ.get("JPY_PARENT_PID", os.getppid())))  # the grader's pid, set by jupyter_client
     connection_file = argv[argv.index("-f") + 1]
     settings = contract.read_sandbox_settings()
     timeout, report, quota = settings["notebook_timeout"], settings["report"], settings["disk_quota"]
@@ -224,7 +226,10 @@ def main(argv):
     group = _process_group(settings["max_processes"])
     limit = _limit(settings["memory_limit"], settings["file_size_limit"])
 
+    watcher = os.getpid()
+
     def enter():
+        _die_with(watcher)
         limit()
         if group is not None:
             (group / "cgroup.procs").write_text(str(os.getpid()))

@@ -1,16 +1,15 @@
 """Grading one student as an independent task: staged here, run anywhere, stored by the grading process.
 
-`stage` reads, checks and repairs a student's notebooks into a Task; `run_task`
-grades it in a private copy of the course (`template`): nbgrader autograde of
-one notebook at a time, under its assignment, each in a fresh sandboxed kernel
-(`sandbox`), the hidden tests' records judged outside the kernel (`records`),
-nbgrader's feedback; it returns a Result and touches nothing shared.
+`stage` reads and checks a student's notebooks into a Task; `run_task` grades
+it in a private copy of the course (`template`): nbgrader autograde of one
+notebook at a time, under its assignment, with this course's pieces (`protected`:
+repaired against the release, a fresh sandboxed kernel each, the hidden tests'
+records judged outside the kernel), then nbgrader's feedback; it returns a
+Result and touches nothing shared.
 """
 
 import hashlib
 import io
-import json
-import os
 import shutil
 import tempfile
 import zipfile
@@ -20,11 +19,9 @@ from pathlib import Path
 
 import nbformat
 
-from autograder.grading import course, graded_copy, records
+from autograder.grading import course, protected, records
 from autograder.grading.late import late_row
-from autograder.grading.repair import repair
-from autograder.grading.status import Row, first_line, trusted_status
-from autograder.kernel import contract
+from autograder.grading.status import Row, first_line
 
 
 @dataclass
@@ -35,11 +32,11 @@ class Task:
     ----------
     student : str
     notebooks : dict of str to bytes
-        Readable (and repaired) notebooks, by assignment name.
+        Readable notebooks, by notebook name.
     unreadable : dict of str to str
         Notebooks that could not be read, with the reason.
     notes : list of str
-        What staging found (renamed, repaired, stray files).
+        What staging found (renamed, stray, refused files).
     expected : tuple of str
         The notebooks this run grades (those of its assignments): the ones not submitted are missing.
     timestamps : dict of str to str
@@ -93,27 +90,24 @@ def _unreadable(path, max_size):
 
 
 def stage(submission, root=course.ROOT, expected=None):
-    """Read, check and repair one student's notebooks into a Task (nothing is written).
+    """Read and check one student's notebooks into a Task (nothing is written).
 
     Parameters
     ----------
     submission : submissions.Submission
     root : Path
-        The course root (its release is the template of every repair).
+        The course root.
     expected : sequence of str, optional
         The notebooks graded in this run (default: every notebook of the course).
     """
     notes, unreadable, readable = [], dict(submission.refused), {}
-    max_size, of = course.limits(root).max_notebook_size, course.assignment_by_notebook(root)
+    max_size = course.limits(root).max_notebook_size
     for name, path in submission.notebooks.items():
         problem = _unreadable(path, max_size)
         if problem:
             unreadable[name] = problem
             continue
-        notebook = nbformat.read(path, as_version=4)
-        released = nbformat.read(Path(root) / "release" / of[name].name / f"{name}.ipynb", as_version=4)
-        notes += [f"{submission.student}: {name}: {what}" for what in repair(notebook, released)]
-        readable[name] = nbformat.writes(notebook).encode("utf-8")
+        readable[name] = nbformat.writes(nbformat.read(path, as_version=4)).encode("utf-8")  # as nbformat 4
         if path.stem != name:
             notes.append(f"{submission.student}: graded {path.name} as {name}.ipynb")
     notes += [f"{submission.student}: {p.name} matches no notebook of the assignment (ignored)" for p in submission.unmatched]
@@ -124,19 +118,6 @@ def stage(submission, root=course.ROOT, expected=None):
     secrets = {name: submission.secrets[name] for name in readable if name in submission.secrets}
     return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)),
                 timestamps, secrets)
-
-
-def _kernel_runtime(root, student):
-    """The sandbox kernelspec, the kernel library and this student's private runtime folder."""
-    from autograder.grading import sandbox
-    from autograder.judging import FUNCTIONS, probe
-
-    work = course.work(root)
-    runtime = work / "runtime" / student
-    runtime.mkdir(parents=True, exist_ok=True)
-    os.environ["JUPYTER_PATH"] = str(sandbox.install_kernelspec(work / "jupyter").parents[1])
-    library = sandbox.kernel_library(work / "kernel_lib", {name: probe(name) for name in FUNCTIONS})
-    return runtime, library
 
 
 def run_task(task, template):
@@ -168,13 +149,9 @@ def run_task(task, template):
             (folder / f"{name}.ipynb").write_bytes(content)
         notes, rows = list(task.notes), []
         if task.notebooks:
-            runtime, library = _kernel_runtime(root, task.student)
-            api = course.api(root, runtime=runtime)
-            limits = course.limits(root)
-            config = course.config(root)
+            api, config = course.api(root), course.config(root)
             for notebook in sorted(task.notebooks):
-                graded = _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root,
-                                         library, limits, notes)
+                graded = _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root, notes)
                 late = (late_row(config, task.student, notebook, graded,
                                  datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
                         if notebook in task.timestamps else None)
@@ -209,62 +186,21 @@ def _unpack(template, root):
         shutil.copytree(template, root)
 
 
-def _grade_notebook(api, student, notebook, assignment, tests, root, library, limits, notes):
-    """nbgrader autograde of one notebook in the sandbox, then the trusted verdicts: rows of that notebook."""
-    base, work = Path(root) / "course", course.work(root)
-    folder, report = work / "records" / student / notebook, work / "kernels" / student / f"{notebook}.json"
-    folder.mkdir(parents=True, exist_ok=True)
-    report.parent.mkdir(parents=True, exist_ok=True)
-    os.environ[contract.SANDBOX_ENV] = contract.sandbox_settings(
-        kernel_lib=library, records=folder, report=report, notebook_timeout=limits.notebook_timeout,
-        memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
-        max_processes=limits.max_processes)
+def _grade_notebook(api, student, notebook, assignment, tests, root, notes):
+    """nbgrader autograde of one notebook (sandboxed, judged outside the kernel: `protected`): its rows."""
     api.coursedir.notebook_id = notebook
     try:
         result = api.autograde(assignment, student)
     finally:
         api.coursedir.notebook_id = "*"
-    if not result["success"]:
-        notes.append(f"{student}: {notebook}: nbgrader could not finish it ({_last_error(result)})")
-    fate = json.loads(report.read_text()) if report.exists() else {}
-    fate["cell_timeout"] = "Timeout waiting for execute reply" in result.get("log", "")
-    graded = base / "autograded" / student / assignment / f"{notebook}.ipynb"
-    copy = nbformat.read(graded if graded.exists() else base / "submitted" / student / assignment / f"{notebook}.ipynb",
-                         as_version=4)
-    cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in copy.cells}
-    rows, decided = [], {}
-    for test in tests:
-        verdicts = [records.judge_record(folder, kind, name) for kind, name in test.records]
-        score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
-        rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
-        decided[test.grade_id] = (score, test.points, message)
-    _record_scores(api, student, assignment, notebook, rows, notes)
-    if graded_copy.truncate_outputs(copy, limits.max_output):
-        notes.append(f"{student}: {notebook}: outputs longer than {limits.max_output} characters were cut")
-    if graded_copy.bound_outputs(copy, limits.max_outputs, limits.max_output_total):
-        notes.append(f"{student}: {notebook}: outputs past {limits.max_outputs} or {limits.max_output_total} "
-                     "characters in all were not kept")
-    if graded_copy.make_inert(copy):
-        notes.append(f"{student}: {notebook}: HTML or scripts in outputs or markdown are shown as text")
-    graded.parent.mkdir(parents=True, exist_ok=True)
-    if graded.exists():
-        graded.chmod(0o644)  # nbgrader leaves graded copies read-only
-    nbformat.write(graded_copy.annotate(copy, decided), graded)
+    judged = protected.read_verdicts(course.work(root), student, notebook)
+    if judged is None:  # nbgrader stopped before the verdicts: every test of the notebook says why
+        why = f"nbgrader could not grade it ({_last_error(result)})"
+        notes.append(f"{student}: {notebook}: {why}")
+        return [Row(student, notebook, t.grade_id, 0.0, t.points, "error", why) for t in tests]
+    rows, more = judged
+    notes += more
     return rows
-
-
-def _record_scores(api, student, assignment, notebook, rows, notes):
-    """Put the trusted scores into nbgrader's gradebook (they replace what the cells' errors gave)."""
-    from nbgrader.api import Gradebook
-
-    try:
-        with Gradebook(api.coursedir.db_url) as gradebook:
-            for row in rows:
-                grade = gradebook.find_grade(row.test, notebook, assignment, student)
-                grade.auto_score = row.score
-            gradebook.db.commit()
-    except Exception as error:  # a submission nbgrader could not create: grades.csv still has the rows
-        notes.append(f"{student}: {notebook}: the gradebook has no entry to hold the scores ({first_line(error)})")
 
 
 def _last_error(result):

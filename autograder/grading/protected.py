@@ -1,0 +1,258 @@
+"""nbgrader's autograde with this course's protections: the pieces nbgrader_config.py registers with it.
+
+Whatever starts nbgrader's Autograde converter (`python -m autograder grade`,
+`nbgrader autograde`, the formgrader's *Autograde* button), it runs these in
+place of its own pieces, so every path grades the same way:
+
+- sanitizing, first: `CheckSubmission` refuses a linked or oversized notebook
+  (its tests score 0) and repairs the rest against the release (nbgrader
+  metadata re-identified, deleted test cells restored);
+- autograding: `SandboxedExecute` runs the notebook in a fresh kernel inside the
+  sandbox (sandbox.py), whatever kernel the notebook names, and notes what became
+  of that kernel; `JudgeRecords`, in place of nbgrader's SaveAutoGrades, judges
+  the records the hidden tests left, outside the kernel, puts those scores into
+  the gradebook, and leaves a graded copy whose outputs are bounded and inert.
+
+What was decided is also written, as the rows of grades.csv and the notes for
+the instructor, to the work folder's verdicts/<student>/<notebook>.json.
+"""
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+
+import nbformat
+from nbclient.exceptions import CellTimeoutError
+from nbclient.util import run_sync
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
+
+from autograder.grading import graded_copy, records, sandbox, settings
+from autograder.grading.repair import repair
+from autograder.grading.status import Row, first_line, trusted_status
+from autograder.kernel import contract
+
+#: The pieces nbgrader_config.py must register, by Autograde's list; grading refuses to run without them.
+REQUIRED = {"sanitize_preprocessors": "CheckSubmission",
+            "autograde_preprocessors": ("SandboxedExecute", "JudgeRecords")}
+
+
+#: Notebook metadata that carries CheckSubmission's notes to SandboxedExecute, which removes it.
+_NOTES = "logreg_grading_notes"
+
+
+class ProtectionMissing(RuntimeError):
+    """A protection cannot be had here (no bubblewrap, or the configuration lacks a piece): grading refuses."""
+
+
+def require(config):
+    """Raise ProtectionMissing unless `config` registers every piece of this module with nbgrader's Autograde."""
+    for trait, names in REQUIRED.items():
+        listed = [p if isinstance(p, str) else f"{p.__module__}.{p.__name__}"
+                  for p in config.Autograde.get(trait, [])]
+        for name in (names,) if isinstance(names, str) else names:
+            if f"{__name__}.{name}" not in listed:
+                raise ProtectionMissing(f"nbgrader_config.py must list {__name__}.{name} in c.Autograde.{trait}: "
+                                        "without it nbgrader would grade outside the sandbox")
+
+
+def _paths(config, resources):
+    """(course directory, student, assignment, notebook, work folder) of the notebook being converted."""
+    coursedir = CourseDirectory(config=config)
+    ids = resources["nbgrader"]
+    work = Path(coursedir.root) / settings.Grading(config=config).work_directory
+    return coursedir, ids["student"], ids["assignment"], ids["notebook"], work
+
+
+def verdicts_file(work, student, notebook):
+    """Where JudgeRecords writes the rows and notes of one notebook (outside every sandbox)."""
+    return Path(work) / "verdicts" / student / f"{notebook}.json"
+
+
+def read_verdicts(work, student, notebook):
+    """(rows, notes) that JudgeRecords wrote for a notebook, or None when it did not get that far."""
+    path = verdicts_file(work, student, notebook)
+    if not path.is_file():
+        return None
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    return [Row(**row) for row in kept["rows"]], kept["notes"]
+
+
+def _write_verdicts(work, student, notebook, rows, notes):
+    path = verdicts_file(work, student, notebook)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"rows": [asdict(r) for r in rows], "notes": notes}, indent=1), encoding="utf-8")
+
+
+def _refusal(path, submitted, max_size):
+    """Why a notebook under the submitted folder is not graded (a link, or too large), or None.
+
+    Any link on its way below `submitted` (the file, the student's or the assignment's folder) is refused.
+    """
+    path, submitted = Path(path), Path(submitted)
+    if Path(os.path.realpath(path)) != Path(os.path.realpath(submitted)) / path.relative_to(submitted):
+        return "not graded: a symbolic link (links are never followed)"
+    size = path.stat().st_size
+    if size > max_size:
+        return (f"not graded: the file is {size / 1e6:.1f} MB, over the limit of {max_size / 1e6:.1f} MB for a "
+                "notebook (large outputs or data saved in it? clear the outputs and submit again)")
+    return None
+
+
+class CheckSubmission(NbGraderPreprocessor):
+    """Refuse a linked or oversized submission, and repair a gradable one against the release."""
+
+    def preprocess(self, nb, resources):
+        coursedir, student, assignment, notebook, work = _paths(self.config, resources)
+        path = Path(resources["metadata"]["path"]) / f"{notebook}.ipynb"
+        submitted = Path(coursedir.format_path(coursedir.submitted_directory, ".", "."))
+        verdicts_file(work, student, notebook).unlink(missing_ok=True)  # nothing of an earlier run stands
+        problem = _refusal(path, submitted, settings.limits(self.config).max_notebook_size)
+        if problem:
+            self._zero(resources, problem)
+            raise ProtectionMissing(f"{student}: {notebook}: {problem}")
+        released = Path(coursedir.format_path(coursedir.release_directory, ".", assignment)) / f"{notebook}.ipynb"
+        done = repair(nb, nbformat.read(released, as_version=4))
+        # the notes travel in the notebook to the autograde step (nbgrader gives each step new resources)
+        nb.metadata[_NOTES] = [f"{student}: {notebook}: {what}" for what in done]
+        return nb, resources
+
+    def _zero(self, resources, problem):
+        """The refused notebook's tests score 0 in the gradebook, whatever an earlier run gave them."""
+        from nbgrader.api import Gradebook
+
+        ids = resources["nbgrader"]
+        with Gradebook(ids["db_url"]) as gradebook:
+            for grade in gradebook.find_submission_notebook(ids["notebook"], ids["assignment"], ids["student"]).grades:
+                grade.auto_score, grade.needs_manual_grade = 0.0, False
+            gradebook.db.commit()
+        self.log.error("%s: %s: %s", ids["student"], ids["notebook"], problem)
+
+
+#: Kernel libraries made by this process, by work folder: made once, mounted read-only in every sandbox.
+_LIBRARIES = {}
+
+
+def _kernel_library(work):
+    from autograder.judging import FUNCTIONS, probe
+
+    target = Path(work) / "kernel_lib"
+    if _LIBRARIES.get(str(work)) is None or not target.is_dir():
+        _LIBRARIES[str(work)] = sandbox.kernel_library(target, {name: probe(name) for name in FUNCTIONS})
+    return _LIBRARIES[str(work)]
+
+
+class SandboxedExecute(Execute):
+    """nbgrader's Execute, in a fresh sandboxed kernel per notebook; what became of the kernel goes in resources.
+
+    The kernel is the sandbox's kernelspec whatever the notebook names; it talks over
+    Unix sockets in a private folder made for it and removed after it. When the kernel
+    dies or nbclient gives up on it, the notebook as far as it ran goes on to be judged.
+    """
+
+    def preprocess(self, nb, resources, km=None):
+        if shutil.which("bwrap") is None:
+            raise ProtectionMissing("bubblewrap (bwrap) is not installed, and this course runs every notebook in its "
+                                    "sandbox: install it (`apt-get install bubblewrap`, or `make demo`), then grade again")
+        _, student, _, notebook, work = _paths(self.config, resources)
+        folder, report = work / "records" / student / notebook, work / "kernels" / student / f"{notebook}.json"
+        shutil.rmtree(folder, ignore_errors=True)  # records of an earlier run never count
+        folder.mkdir(parents=True)
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.unlink(missing_ok=True)
+        limits = settings.limits(self.config)
+        self._settings = contract.sandbox_settings(
+            kernel_lib=_kernel_library(work), records=folder, report=report, notebook_timeout=limits.notebook_timeout,
+            memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
+            max_processes=limits.max_processes)
+        self._kernels = sandbox.install_kernelspec(work / "jupyter").parent
+        # short: Unix socket paths must stay under 108 characters
+        self._runtime, self._cell_timed_out = Path(tempfile.mkdtemp(prefix="lk-")), False
+        notes, error = nb.metadata.pop(_NOTES, []), None
+        try:
+            nb, resources = super().preprocess(nb, resources, km)
+        except Exception as failed:  # the kernel died or stopped answering: its records say what ran
+            error = f"{type(failed).__name__}: {first_line(failed)}"[:200]
+            self._cell_timed_out |= isinstance(failed, CellTimeoutError)
+            self.log.warning("%s: %s: %s", student, notebook, error)
+        finally:
+            shutil.rmtree(self._runtime, ignore_errors=True)
+        fate = json.loads(report.read_text()) if report.exists() else {}
+        fate["cell_timeout"] = self._cell_timed_out
+        resources["logreg"] = {"notes": notes, "fate": fate, "error": error, "records": str(folder)}
+        return nb, resources
+
+    async def _async_handle_timeout(self, timeout, cell=None):
+        self._cell_timed_out = True  # nbclient's one way in for a cell past Execute.timeout
+        return await super()._async_handle_timeout(timeout, cell)
+
+    def create_kernel_manager(self):
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        self.kernel_name = sandbox.KERNEL_NAME
+        self.km = self.kernel_manager_class(
+            kernel_name=sandbox.KERNEL_NAME, config=self.config, transport="ipc",
+            ip=str(self._runtime / "kernel"), connection_file=str(self._runtime / "kernel.json"),
+            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(self._kernels)]))
+        return self.km
+
+    async def async_start_new_kernel(self, **kwargs):
+        # the sandbox's settings reach its watcher in its environment, not in this process's
+        kwargs["env"] = {**os.environ, contract.SANDBOX_ENV: self._settings}
+        return await super().async_start_new_kernel(**kwargs)
+
+    start_new_kernel = run_sync(async_start_new_kernel)  # nbclient's sync name is bound to its own coroutine
+
+
+class JudgeRecords(SaveAutoGrades):
+    """nbgrader's SaveAutoGrades with the scores judged from the records, not from what the cells printed."""
+
+    def preprocess(self, nb, resources):
+        coursedir, student, assignment, notebook, work = _paths(self.config, resources)
+        ran = resources.get("logreg", {})
+        if "records" not in ran:
+            raise ProtectionMissing(f"{__name__}.JudgeRecords needs {__name__}.SandboxedExecute before it in "
+                                    "c.Autograde.autograde_preprocessors")
+        limits = settings.limits(self.config)
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment)) / f"{notebook}.ipynb"
+        cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+        rows, decided = [], {}
+        for test in records.tests_of(nbformat.read(source, as_version=4)):
+            verdicts = [records.judge_record(ran["records"], kind, name) for kind, name in test.records]
+            score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), ran["fate"],
+                                                             limits)
+            rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
+            decided[test.grade_id] = (score, test.points, message)
+        self._scores = {row.test: row.score for row in rows}
+        nb, resources = super().preprocess(nb, resources)
+        notes = list(ran.get("notes", [])) + self._bound(nb, limits, f"{student}: {notebook}: ")
+        if ran["error"]:
+            notes.append(f"{student}: {notebook}: its kernel did not finish ({ran['error']})")
+        graded_copy.annotate(nb, decided)
+        _write_verdicts(work, student, notebook, rows, notes)
+        return nb, resources
+
+    def _add_score(self, cell, resources):
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        if grade_id not in self._scores:  # a grade cell no hidden test records: nbgrader's own rule
+            return super()._add_score(cell, resources)
+        grade = self.gradebook.find_grade(grade_id, self.notebook_id, self.assignment_id, self.student_id)
+        grade.auto_score = self._scores[grade_id]
+        grade.needs_manual_grade = grade.manual_score is not None  # a grader's own score is never overwritten
+        self.gradebook.db.commit()
+
+    @staticmethod
+    def _bound(nb, limits, prefix):
+        """Cut long outputs, keep a bounded number, make what is left inert; the notes saying so."""
+        notes = []
+        if graded_copy.truncate_outputs(nb, limits.max_output):
+            notes.append(f"{prefix}outputs longer than {limits.max_output} characters were cut")
+        if graded_copy.bound_outputs(nb, limits.max_outputs, limits.max_output_total):
+            notes.append(f"{prefix}outputs past {limits.max_outputs} or {limits.max_output_total} "
+                         "characters in all were not kept")
+        if graded_copy.make_inert(nb):
+            notes.append(f"{prefix}HTML or scripts in outputs or markdown are shown as text")
+        return notes
