@@ -75,14 +75,6 @@ return [...message.querySelectorAll('p')].filter(p => p.innerText.startsWith('Th
 """
 
 
-def _require_chromium():
-    """Fail, with what to do, when Debian's Chromium or its driver is missing (never skip)."""
-    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
-    if missing:
-        pytest.fail(f"{' and '.join(missing)} missing: the browser tests need Debian's chromium and chromium-driver; "
-                    "`make test` installs them with apt", pytrace=False)
-
-
 def _free_port():
     """A TCP port that nothing listens on now."""
     with socket.socket() as s:
@@ -174,10 +166,18 @@ class Screenshots:
         self.driver.save_screenshot(str(self.folder / f"{self.count:02d}_{step}.png"))
 
 
+@pytest.fixture(scope="module", autouse=True)
+def chromium_installed():
+    """Fail, with what to do, when Debian's Chromium or its driver is missing (never skip), before any set-up."""
+    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if missing:
+        pytest.fail(f"{' and '.join(missing)} missing: the browser tests need Debian's chromium and chromium-driver; "
+                    "`make test` installs them with apt", pytrace=False)
+
+
 @pytest.fixture
 def browser(tmp_path):
     """Headless Chromium with a new, empty profile, driven by Debian's chromedriver."""
-    _require_chromium()
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
     for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
