@@ -6,18 +6,23 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test venv clean outputs bwrap
+.PHONY: demo test venv clean outputs bwrap chromium
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults.
 demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
-test: $(VENV)/.installed bwrap
+test: $(VENV)/.installed bwrap chromium
 	$(PYTHON) -m pytest
 
 # Grading runs students' kernels in bubblewrap (Debian's package; needs root to install).
 bwrap:
 	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }
+
+# The browser tests (tests/test_browser.py) drive Debian's Chromium through its chromedriver (needs root to install).
+chromium:
+	@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
+		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
 venv: $(VENV)/.installed
 

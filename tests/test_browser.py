@@ -1,0 +1,363 @@
+"""In a real browser: JupyterLab and nbgrader's extensions as a student and an instructor use them.
+
+Debian's Chromium, driven by selenium through Debian's chromedriver (`make test` installs both with apt):
+
+- a student opens notebook 01 of the release in JupyterLab, runs all cells, sees the math rendered, types
+  sigmoid into its cell, runs its test, sees the plot, and presses nbgrader's Validate button;
+- an instructor opens nbgrader's formgrader on a graded class and finds each student's score.
+
+Every server runs in a temporary folder with its own Jupyter configuration, data, runtime and settings
+folders (nothing of the user's is read; the venv's nbgrader extensions are). Screenshots of each step
+go to build/screenshots/<test>/NN_step.png, and one more when a test fails.
+"""
+
+import contextlib
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from autograder.instructor.samples import filled
+from grading_cli import read_rows, run_cli
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "01_model_and_loss"
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+SCREENSHOTS = REPO / "build" / "screenshots"
+#: Seconds for anything the page waits for: a kernel starting or a validation run on two busy cores.
+TIMEOUT = 180
+#: Without the background-networking flags Chromium's own connections are refused on a closed network.
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                  "--window-size=1400,1000"]
+#: The student's sigmoid, typed line by line without indentation: the editor indents as a student sees it.
+SIGMOID_TYPED = ["def sigmoid(z):",
+                 "z = np.asarray(z, dtype=float)",
+                 "e = np.exp(-np.abs(z))  # in (0, 1]: the exponent is never positive",
+                 "return np.where(z >= 0, 1 / (1 + e), e / (1 + e))"]
+SIGMOID_SOURCE = "\n".join([SIGMOID_TYPED[0]] + ["    " + line for line in SIGMOID_TYPED[1:]])
+#: A wrong sigmoid for the second student: it overflows for z < -709.
+OVERFLOWING_SIGMOID = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+#: JupyterLab settings: every cell in the page (not only those scrolled into view), no news prompt over it.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        '{"fetchNews": "false", "checkForUpdates": false}',
+}
+#: The kernel status of the notebook open in JupyterLab (needs --LabApp.expose_app_in_browser).
+KERNEL_STATUS_JS = """
+const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+const kernel = widget && widget.sessionContext && widget.sessionContext.session
+               && widget.sessionContext.session.kernel;
+return kernel ? kernel.status : null;
+"""
+#: The source of every cell that nbgrader's Validate dialog lists under "The following cell failed:".
+FAILED_CELLS_JS = """
+const message = document.querySelector('.jp-Dialog #validation-message');
+return [...message.querySelectorAll('p')].filter(p => p.innerText.startsWith('The following cell failed'))
+    .map(p => p.parentElement.nextElementSibling.querySelector('pre').innerText);
+"""
+
+
+def _free_port():
+    """A TCP port that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _jupyter_environment(home):
+    """The server's environment: the venv's bin first (nbgrader runs `jupyter` by name), every user folder in `home`.
+
+    The venv's own configuration (sys.prefix/etc/jupyter, which enables nbgrader's server extensions) and its
+    lab extensions (sys.prefix/share/jupyter) are still found; the user's configuration is not.
+    """
+    folders = {"HOME": home, "JUPYTER_CONFIG_DIR": home / "config", "JUPYTER_DATA_DIR": home / "data",
+               "JUPYTER_RUNTIME_DIR": home / "runtime", "JUPYTERLAB_SETTINGS_DIR": home / "settings",
+               "JUPYTERLAB_WORKSPACES_DIR": home / "workspaces", "IPYTHONDIR": home / "ipython"}
+    for folder in folders.values():
+        folder.mkdir(parents=True, exist_ok=True)
+    for name, text in LAB_SETTINGS.items():
+        (home / "settings" / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / "settings" / name).write_text(text, encoding="utf-8")
+    return {**os.environ, **{k: str(v) for k, v in folders.items()},
+            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _wait_until_serving(server, url, log):
+    """Wait until the server answers its status page; fail with the end of its log if it exits or never does."""
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            break
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        time.sleep(0.5)
+    pytest.fail(f"jupyter lab did not start (exit code {server.poll()}):\n{log.read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def _jupyter_lab(folder, home):
+    """Run `jupyter lab` on `folder` (its working directory and root_dir, where nbgrader reads its config).
+
+    Yields
+    ------
+    (str, str)
+        The server's URL and its token.
+    """
+    port, token, log = _free_port(), secrets.token_hex(16), home / "jupyter.log"
+    env = _jupyter_environment(home)
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
+             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={folder}", f"--IdentityProvider.token={token}",
+             # the page's JupyterLab object, to run commands and read the kernel's status
+             "--LabApp.expose_app_in_browser=True",
+             "--allow-root"],  # these tests run as root on CI (harmless otherwise)
+            cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(server, f"{url}/api/status?token={token}", log)
+        yield url, token
+    finally:
+        _stop(server)
+
+
+def _stop(process, grace=30):
+    """SIGTERM (a Jupyter server then shuts its kernels down), and SIGKILL if it is still there after `grace` s."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(grace)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+class Screenshots:
+    """Numbered screenshots of one test: build/screenshots/<test>/NN_step.png."""
+
+    def __init__(self, driver, folder):
+        self.driver, self.folder, self.count = driver, folder, 0
+        shutil.rmtree(folder, ignore_errors=True)  # only this run's steps
+        folder.mkdir(parents=True)
+
+    def take(self, step):
+        """Save what the browser shows now as the next numbered step."""
+        self.count += 1
+        self.driver.save_screenshot(str(self.folder / f"{self.count:02d}_{step}.png"))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def chromium_installed():
+    """Fail, with what to do, when Debian's Chromium or its driver is missing (never skip), before any set-up."""
+    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
+    if missing:
+        pytest.fail(f"{' and '.join(missing)} missing: the browser tests need Debian's chromium and chromium-driver; "
+                    "`make test` installs them with apt", pytrace=False)
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Headless Chromium with a new, empty profile, driven by Debian's chromedriver."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def screenshots(request, browser):
+    """The test's screenshots; one named `failed` is added when the test fails."""
+    shots = Screenshots(browser, SCREENSHOTS / request.node.name)
+    yield shots
+    report = getattr(request.node, "report_call", None)  # kept by the hook in conftest.py
+    if report is not None and report.failed:
+        shots.take("failed")
+
+
+@pytest.fixture(scope="module")
+def course_root(tmp_path_factory):
+    """A copy of the course (notebooks/ and nbgrader_config.py) with assignment 01 released."""
+    root = tmp_path_factory.mktemp("browser_course")
+    shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    shutil.copy(REPO / "nbgrader_config.py", root)  # the formgrader reads it from its working directory
+    run_cli("--course", str(root), "release", "--assignment", ASSIGNMENT)
+    return root
+
+
+def _wait(driver, condition, what, timeout=TIMEOUT):
+    """Wait until `condition(driver)` is truthy and return it; the failure says what was awaited."""
+    return WebDriverWait(driver, timeout).until(condition, f"waited {timeout} s for {what}")
+
+
+def _cells(driver):
+    """The notebook's cells in the page, in notebook order."""
+    return driver.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel-notebook .jp-Notebook-cell")
+
+
+def _outputs(cell, mime):
+    """The cell's outputs of one MIME type (tracebacks and warnings are application/vnd.jupyter.stderr)."""
+    return cell.find_elements(By.CSS_SELECTOR, f'.jp-OutputArea-output[data-mime-type="{mime}"]')
+
+
+def _kernel_idle(driver):
+    """Wait until the notebook's kernel is started and idle."""
+    _wait(driver, lambda d: d.execute_script(KERNEL_STATUS_JS) == "idle", "the kernel to be idle")
+
+
+def _run_all(driver):
+    """Run > Run All Cells (JupyterLab stops at the first cell that raises)."""
+    driver.execute_script("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def _unrendered_math(driver, notebook):
+    """Indices of the markdown cells with math ($) in their source whose rendering has no MathJax or a raw $."""
+    cells = _cells(driver)
+    return [i for i, cell in enumerate(notebook.cells) if cell.cell_type == "markdown" and "$" in cell.source
+            and not (cells[i].find_elements(By.CSS_SELECTOR, ".jp-MarkdownOutput mjx-container")
+                     and "$" not in cells[i].find_element(By.CSS_SELECTOR, ".jp-MarkdownOutput").text)]
+
+
+def _type_into_cell(driver, cell, lines):
+    """Click into a cell's editor, select its text and type `lines` over it, with Enter between them."""
+    editor = cell.find_element(By.CSS_SELECTOR, ".cm-content")
+    editor.click()
+    editor.send_keys(Keys.CONTROL, "a")
+    editor.send_keys("\n".join(lines))
+    return editor
+
+
+def _grade_ids(notebook):
+    """{grade_id: cell index} of the notebook's nbgrader cells."""
+    return {c.metadata["nbgrader"]["grade_id"]: i for i, c in enumerate(notebook.cells)
+            if "grade_id" in c.metadata.get("nbgrader", {})}
+
+
+@pytest.fixture
+def student_lab(course_root, tmp_path):
+    """JupyterLab on a student's folder holding the released assignment, as a student gets it."""
+    student = tmp_path / "student"
+    shutil.copytree(course_root / "release" / ASSIGNMENT, student / ASSIGNMENT)
+    with _jupyter_lab(student, tmp_path / "jupyter") as server:
+        yield server, student
+
+
+def test_a_student_runs_notebook_01_fills_sigmoid_and_validates(student_lab, browser, screenshots):
+    (url, token), student = student_lab
+    notebook = nbformat.read(student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    ids = _grade_ids(notebook)
+    browser.get(f"{url}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={token}")
+    _kernel_idle(browser)
+    assert len(_cells(browser)) == len(notebook.cells)
+    _wait(browser, lambda d: not _unrendered_math(d, notebook), "MathJax to render the math of every markdown cell")
+    screenshots.take("opened_math_rendered")
+
+    _run_all(browser)
+    sigmoid_test = _cells(browser)[ids["test_sigmoid"]]
+    _wait(browser, lambda d: "NotImplementedError" in " ".join(
+        o.text for o in _outputs(sigmoid_test, "application/vnd.jupyter.stderr")), "sigmoid's test to fail unfilled")
+    screenshots.take("ran_all_sigmoid_unfilled")
+
+    editor = _type_into_cell(browser, _cells(browser)[ids["sigmoid"]], SIGMOID_TYPED)
+    typed = browser.execute_script("return window.jupyterapp.shell.currentWidget.content.widgets[arguments[0]]"
+                                   ".model.sharedModel.getSource()", ids["sigmoid"])
+    assert typed == SIGMOID_SOURCE, "the editor did not get what was typed"
+    screenshots.take("sigmoid_typed")
+    editor.send_keys(Keys.SHIFT, Keys.ENTER)  # runs sigmoid and selects its test cell
+    browser.switch_to.active_element.send_keys(Keys.SHIFT, Keys.ENTER)  # runs the test
+    _wait(browser, lambda d: "sigmoid: visible tests passed." in " ".join(
+        o.text for o in _outputs(sigmoid_test, "application/vnd.jupyter.stdout")), "sigmoid's test to pass")
+    assert not _outputs(sigmoid_test, "application/vnd.jupyter.stderr"), sigmoid_test.text
+    screenshots.take("sigmoid_test_passed")
+
+    _run_all(browser)  # now past sigmoid: its plot, and a stop at log_loss, which is still to do
+    log_loss_test = _cells(browser)[ids["test_log_loss"]]
+    _wait(browser, lambda d: _outputs(log_loss_test, "application/vnd.jupyter.stderr"), "log_loss's test to fail")
+    plots = browser.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output img[src^='data:image/png']")
+    assert plots and plots[0].size["height"] > 100, "no plot in the outputs after Run All"
+    assert not _outputs(sigmoid_test, "application/vnd.jupyter.stderr"), sigmoid_test.text
+    _kernel_idle(browser)
+    browser.execute_script("arguments[0].scrollIntoView()", plots[0])  # into the screenshot
+    screenshots.take("ran_all_plot")
+
+    browser.find_element(By.CSS_SELECTOR, ".jp-NotebookPanel-toolbar jp-button.validate-button").click()
+    message = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Dialog #validation-message"),
+                    "nbgrader's Validation Results dialog")[0]
+    screenshots.take("validate_dialog")
+    sources = {notebook.cells[i].source.strip(): grade_id for grade_id, i in ids.items()}
+    failed = [sources.get(text.strip(), text) for text in browser.execute_script(FAILED_CELLS_JS)]
+    assert "validation-failed" in message.get_attribute("class"), message.text
+    unfilled_tests = {g for g in ids if g.startswith("test_")} - {"test_sigmoid"}
+    assert sorted(failed) == sorted(unfilled_tests), message.text[:3000]
+
+
+@pytest.fixture
+def graded_class(course_root):
+    """Assignment 01 graded for ada (the instructor's answers) and bob (an overflowing sigmoid).
+
+    Returns
+    -------
+    dict of str to (float, float)
+        Each student's score and maximum in OUT/grades.csv.
+    """
+    submissions, out = course_root / "downloads", course_root / "out"
+    for student, answers in (("ada", None), ("bob", {"sigmoid": OVERFLOWING_SIGMOID})):
+        (submissions / student).mkdir(parents=True, exist_ok=True)
+        nbformat.write(filled(ASSIGNMENT, answers, course_root), submissions / student / f"{ASSIGNMENT}.ipynb")
+    run_cli("--course", str(course_root), "grade", str(submissions), "--out", str(out), "--assignment", ASSIGNMENT)
+    scores = {}
+    for row in read_rows(out):
+        score, top = scores.get(row["student"], (0.0, 0.0))
+        scores[row["student"]] = (score + float(row["score"]), top + float(row["max_score"]))
+    return scores
+
+
+def _scores_in_table(driver, key_column):
+    """{text of the row's `key_column` cell: (score, max)} from the formgrader's table, whose cells read "4 / 6"."""
+    table = {}
+    for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr"):
+        key, score = (row.find_element(By.CSS_SELECTOR, f"td.{c}").text for c in (key_column, "score"))
+        table[key] = tuple(float(part) for part in score.split(" / "))
+    return table
+
+
+def test_the_formgrader_shows_each_students_score_from_grading(graded_class, course_root, browser, screenshots,
+                                                               tmp_path):
+    assert graded_class["bob"][0] < graded_class["ada"][0] == graded_class["ada"][1]  # the class tells them apart
+    with _jupyter_lab(course_root, tmp_path / "jupyter") as (url, token):
+        browser.get(f"{url}/formgrader/manage_students?token={token}")
+        # the table is filled by the page's scripts from the gradebook
+        _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_class)
+              and all(td.text for td in d.find_elements(By.CSS_SELECTOR, "td.score")), "the students' scores")
+        screenshots.take("manage_students")
+        assert _scores_in_table(browser, "id") == graded_class
+
+        browser.find_element(By.CSS_SELECTOR, "td.name a[href$='/manage_students/bob']").click()
+        _wait(browser, lambda d: [td for td in d.find_elements(By.CSS_SELECTOR, "td.score") if td.text],
+              "bob's assignments")
+        screenshots.take("bob_assignments")
+        assert _scores_in_table(browser, "name") == {ASSIGNMENT: graded_class["bob"]}
