@@ -128,9 +128,23 @@ def test_annotate_writes_the_graders_verdict_under_its_test_cell_only():
     test = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
     other = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "sigmoid"}})
     notebook.cells = [other, test]
-    graded_copy.annotate(notebook, {"test_sigmoid": (0.0, 2.0, "sigmoid: is wrong.")})
+    graded_copy.annotate(notebook, [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")])
     assert other.get("outputs", []) == []
     assert test.outputs[-1]["text"] == "Graded outside the notebook: 0 / 2. sigmoid: is wrong.\n"
+
+
+def test_re_annotating_replaces_the_earlier_verdict_and_nothing_the_student_printed():
+    before = [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")]
+    after = [Row("ann", "01", "test_sigmoid", 2.0, 2.0, "passed", "")]
+    test = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
+    test.outputs = [nbformat.v4.new_output("stream", name="stdout", text=graded_copy.annotation(after[0]))]  # printed
+    notebook = nbformat.v4.new_notebook(cells=[test])
+    graded_copy.annotate(notebook, before)
+    stored = json.loads(nbformat.writes(notebook))  # as re-judging reads it: text as a list of lines
+    graded_copy.annotate(stored, after, before)
+    assert ["".join(o["text"]) for o in stored["cells"][0]["outputs"]] == [graded_copy.annotation(after[0])] * 2
+    graded_copy.annotate(stored, before, after)  # a printed copy of the new words stays: only the last one goes
+    assert ["".join(o["text"]) for o in stored["cells"][0]["outputs"]] == [graded_copy.annotation(a) for a in after + before]
 
 
 # --- repair ---------------------------------------------------------------------------------------
@@ -456,11 +470,11 @@ def test_a_linked_or_oversized_submission_is_refused_and_a_plain_one_is_not(tmp_
 
 
 def test_verdicts_are_read_back_as_the_rows_and_notes_written(tmp_path):
-    from autograder.grading.protected import _write_verdicts, read_verdicts
+    from autograder.grading.protected import read_verdicts, write_verdicts
 
     rows = [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid(0) is 1, not 0.5", "sign")]
     assert read_verdicts(tmp_path, "ann", "01") is None
-    _write_verdicts(tmp_path, "ann", "01", rows, ["ann: 01: re-identified sigmoid"])
+    write_verdicts(tmp_path, "ann", "01", rows, ["ann: 01: re-identified sigmoid"])
     assert read_verdicts(tmp_path, "ann", "01") == (rows, ["ann: 01: re-identified sigmoid"])
 
 

@@ -94,12 +94,32 @@ def make_inert(notebook):
     return changed
 
 
-def annotate(notebook, verdicts):
-    """Append to each test cell what the grader decided: {grade_id: (score, points, message)}."""
-    for cell in notebook.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if cell.cell_type == "code" and grade_id in verdicts:
-            score, points, message = verdicts[grade_id]
-            text = f"Graded outside the notebook: {score:g} / {points:g}." + (f" {message}" if message else "")
-            cell.setdefault("outputs", []).append(nbformat.v4.new_output("stream", name="stdout", text=text + "\n"))
+def annotation(row):
+    """What the grader writes under a test cell: its score and message (status.Row)."""
+    return f"Graded outside the notebook: {row.score:g} / {row.max_score:g}." + (f" {row.message}" if row.message else "") + "\n"
+
+
+def annotate(notebook, rows, before=()):
+    """Append to each test cell what the grader decided (status.Row by grade_id), in place of the `before` rows' words.
+
+    Parameters
+    ----------
+    notebook : NotebookNode or dict
+    rows : list of status.Row
+    before : list of status.Row
+        What an earlier judging wrote (re-judging): its annotation, the last output of its cell, is removed.
+    """
+    now, then = {r.test: r for r in rows}, {r.test: annotation(r) for r in before}
+    for cell in notebook["cells"]:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if cell["cell_type"] != "code":
+            continue
+        outputs = cell.setdefault("outputs", [])
+        last = outputs[-1] if outputs else {}
+        text = last.get("text", "")
+        if grade_id in then and last.get("output_type") == "stream" and \
+                ("".join(text) if isinstance(text, list) else text) == then[grade_id]:  # JSON keeps text as lines
+            outputs.pop()
+        if grade_id in now:
+            outputs.append(nbformat.v4.new_output("stream", name="stdout", text=annotation(now[grade_id])))
     return notebook

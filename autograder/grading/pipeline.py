@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from autograder.grading import course, protected, runners, settings
-from autograder.grading.store import Results, store
+from autograder.grading.store import Results, kept_feedback, store
 from autograder.grading.submissions import discover
-from autograder.grading.tasks import stage, template
+from autograder.grading.tasks import reuse, stage, template, version
 
 
 class NothingToGrade(Exception):
@@ -13,7 +13,7 @@ class NothingToGrade(Exception):
 
 
 def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda iterable, total: iterable,
-          scheduler=None, assignments=None):
+          scheduler=None, assignments=None, force=False):
     """Grade every submission under a folder and write grades.csv, summary.csv and feedback.
 
     Parameters
@@ -34,11 +34,16 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
         process alone writes the gradebook.
     assignments : list of str, optional
         The assignments to grade; by default every one released by now.
+    force : bool
+        Run every notebook. By default a notebook whose content, and the course and grader, are those of
+        its last grading is not run again: its results from then are kept (tasks.reuse).
 
     Returns
     -------
     students : int
         How many students were graded.
+    run : int
+        How many notebooks were run (the others were reused).
     notes : list of str
         What the instructor should know: renamed, unmatched, duplicate, repaired or unreadable files.
 
@@ -64,12 +69,21 @@ def grade(submissions_dir, out_dir, root=course.ROOT, jobs=1, progress=lambda it
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
     course.ensure_assignments([a.name for a in selected], root)
     results = Results(Path(out_dir), notebooks, notes)
-    tasks = (stage(s, root, notebooks) for s in submissions)  # staged only when a runner has room for them
-    run = runners.dask if scheduler else runners.local
+    grading = version(root)
+    tasks = (_unless_unchanged(stage(s, root, notebooks, grading), root, force)
+             for s in submissions)  # staged only when a runner has room for them
+    runner, ran = runners.dask if scheduler else runners.local, 0
     from nbgrader.api import Gradebook
 
     with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
-        for task, result in progress(run(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
+        for task, result in progress(runner(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
             store(task, result, root, gradebook)
+            result.feedback.update(kept_feedback(task, root))
             results.add(result)
-    return results.close()
+            ran += len(task.notebooks)
+    students, notes = results.close()
+    return students, ran, notes
+
+
+def _unless_unchanged(task, root, force):
+    return task if force else reuse(task, root)

@@ -32,7 +32,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor, SaveAutoGrades
 
 from autograder.grading import graded_copy, records, sandbox, settings
 from autograder.grading.repair import repair
-from autograder.grading.status import Row, first_line, trusted_status
+from autograder.grading.status import Row, first_line
 from autograder.kernel import contract
 
 #: The pieces nbgrader_config.py must register, by Autograde's list; grading refuses to run without them.
@@ -67,6 +67,16 @@ def _paths(config, resources):
     return coursedir, ids["student"], ids["assignment"], ids["notebook"], work
 
 
+def records_folder(work, student, notebook):
+    """Where a notebook's hidden tests leave their records (the one folder its kernel may write outside its own)."""
+    return Path(work) / "records" / student / notebook
+
+
+def fate_file(work, student, notebook):
+    """Where the sandbox reports what became of a notebook's kernel."""
+    return Path(work) / "kernels" / student / f"{notebook}.json"
+
+
 def verdicts_file(work, student, notebook):
     """Where JudgeRecords writes the rows and notes of one notebook (outside every sandbox)."""
     return Path(work) / "verdicts" / student / f"{notebook}.json"
@@ -81,10 +91,25 @@ def read_verdicts(work, student, notebook):
     return [Row(**row) for row in kept["rows"]], kept["notes"]
 
 
-def _write_verdicts(work, student, notebook, rows, notes):
+def write_verdicts(work, student, notebook, rows, notes):
+    """Keep the rows and notes of one notebook, as JudgeRecords and re-judging decided them."""
     path = verdicts_file(work, student, notebook)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps({"rows": [asdict(r) for r in rows], "notes": notes}, indent=1), encoding="utf-8")
+
+
+def state(work, student, notebook, tests):
+    """What grading a notebook leaves to judge it again without a kernel: {path below work: bytes}.
+
+    The verdicts, the sandbox's report and the records its tests can make (regular files of at most
+    records.MAX_RECORD bytes: anything else the kernel wrote there is never judged, so never kept).
+    """
+    work = Path(work)
+    paths = [verdicts_file(work, student, notebook), fate_file(work, student, notebook)]
+    paths += [contract.record_file(records_folder(work, student, notebook), kind, name)
+              for test in tests for kind, name in test.records]
+    return {str(p.relative_to(work)): p.read_bytes() for p in paths
+            if p.is_file() and not p.is_symlink() and p.stat().st_size <= records.MAX_RECORD}
 
 
 def _refusal(path, submitted, max_size):
@@ -158,7 +183,7 @@ class SandboxedExecute(Execute):
             raise ProtectionMissing("bubblewrap (bwrap) is not installed, and this course runs every notebook in its "
                                     "sandbox: install it (`apt-get install bubblewrap`, or `make demo`), then grade again")
         _, student, _, notebook, work = _paths(self.config, resources)
-        folder, report = work / "records" / student / notebook, work / "kernels" / student / f"{notebook}.json"
+        folder, report = records_folder(work, student, notebook), fate_file(work, student, notebook)
         shutil.rmtree(folder, ignore_errors=True)  # records of an earlier run never count
         folder.mkdir(parents=True)
         report.parent.mkdir(parents=True, exist_ok=True)
@@ -219,20 +244,15 @@ class JudgeRecords(SaveAutoGrades):
         limits = settings.limits(self.config)
         source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment)) / f"{notebook}.ipynb"
         cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
-        rows, decided = [], {}
-        for test in records.tests_of(nbformat.read(source, as_version=4)):
-            verdicts = [records.judge_record(ran["records"], kind, name) for kind, name in test.records]
-            score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), ran["fate"],
-                                                             limits)
-            rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
-            decided[test.grade_id] = (score, test.points, message)
+        tests = records.tests_of(nbformat.read(source, as_version=4))
+        rows = records.judge_notebook(student, notebook, tests, ran["records"], cells, ran["fate"], limits)
         self._scores = {row.test: row.score for row in rows}
         nb, resources = super().preprocess(nb, resources)
         notes = list(ran.get("notes", [])) + self._bound(nb, limits, f"{student}: {notebook}: ")
         if ran["error"]:
             notes.append(f"{student}: {notebook}: its kernel did not finish ({ran['error']})")
-        graded_copy.annotate(nb, decided)
-        _write_verdicts(work, student, notebook, rows, notes)
+        graded_copy.annotate(nb, rows)
+        write_verdicts(work, student, notebook, rows, notes)
         return nb, resources
 
     def _add_score(self, cell, resources):

@@ -12,9 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 
+from autograder.grading.status import Row, trusted_status
 from autograder.judging import judge, judge_concept
 from autograder.kernel import contract
 
+#: Bytes of the largest record judged: a hidden test's are a few kB; a larger file is not one of them.
+MAX_RECORD = 4 * 1024**2
 _SUBMITS = re.compile(r'\bsubmit(_answer)?\("(\w+)"')
 
 
@@ -54,6 +57,8 @@ def judge_record(folder, kind, name):
         return _unjudgeable(kind, name)
     if not path.is_file():
         return None
+    if path.stat().st_size > MAX_RECORD:
+        return _unjudgeable(kind, name)
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
         return judge(name, record) if kind == "function" else judge_concept(name, record)
@@ -64,3 +69,31 @@ def judge_record(folder, kind, name):
 def _unjudgeable(kind, name):
     """The verdict on a record that is not what a hidden test writes: that of an empty one."""
     return judge(name, {}) if kind == "function" else judge_concept(name, "unreadable record")
+
+
+def judge_notebook(student, notebook, tests, folder, cells, fate, limits):
+    """The rows of one graded notebook, from the records in `folder`: what JudgeRecords and re-judging decide.
+
+    Parameters
+    ----------
+    student, notebook : str
+    tests : list of Test
+        The instructor notebook's autograder cells.
+    folder : Path
+        The notebook's records.
+    cells : mapping of str to dict
+        The graded copy's cells by grade_id (what the kernel printed, for tests that left no record).
+    fate : dict
+        The sandbox's report on the kernel, with "cell_timeout" (see status.trusted_status).
+    limits : settings.Limits
+
+    Returns
+    -------
+    list of status.Row
+    """
+    rows = []
+    for test in tests:
+        verdicts = [judge_record(folder, kind, name) for kind, name in test.records]
+        score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
+        rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
+    return rows

@@ -14,8 +14,9 @@ from dataclasses import astuple
 from datetime import datetime, timezone
 from pathlib import Path
 
-from autograder.grading import course
+from autograder.grading import course, protected
 from autograder.grading.late import nbgrader_timestamp
+from autograder.grading.tasks import key_file
 from autograder.grading.status import COLUMNS
 
 #: What a spreadsheet reads as the start of a formula (OWASP, CSV injection).
@@ -49,21 +50,40 @@ def store(task, result, root=course.ROOT, gradebook=None):
     if gradebook is None:
         with Gradebook(course.config(root).CourseDirectory.db_url) as opened:
             return store(task, result, root, opened)
-    base, of = Path(root) / "course", course.assignment_by_notebook(root)
-    for step in ("submitted", "autograded", "feedback"):
-        shutil.rmtree(base / step / task.student, ignore_errors=True)  # re-grading replaces the student's previous run
+    base, of, work = Path(root) / "course", course.assignment_by_notebook(root), course.work(root)
+    reused = {of[name].name for name in task.reused}
+    for name in (n for n in task.expected if n not in task.reused):  # run now, unreadable or missing: replaced
+        for step in ("submitted", "autograded", "feedback"):
+            folder = base / step / task.student / of[name].name
+            if folder.name in reused:  # a notebook of the same assignment was not run again: only this one's files
+                for old in folder.glob(f"{name}.*"):
+                    old.unlink()
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(protected.records_folder(work, task.student, name), ignore_errors=True)
+        for old in (protected.fate_file(work, task.student, name), protected.verdicts_file(work, task.student, name),
+                    key_file(work, task.student, name)):
+            old.unlink(missing_ok=True)
     for step, files in (("submitted", {f"{n}.ipynb": b for n, b in task.notebooks.items()}),
                         ("autograded", result.graded), ("feedback", result.feedback)):
         for name, content in files.items():
-            notebook = Path(name).stem
-            folder = base / step / task.student / of[notebook].name
+            folder = base / step / task.student / of[Path(name).stem].name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(content)
-            # what nbgrader keeps beside a submission: its release_feedback needs both in feedback/
+    for notebook in (*task.notebooks, *task.reused):  # what nbgrader keeps beside a submission (release_feedback needs both)
+        for step in ("submitted", "autograded", "feedback"):
+            folder = base / step / task.student / of[notebook].name
+            if not folder.is_dir():
+                continue
             if notebook in task.timestamps:
                 (folder / "timestamp.txt").write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[notebook])))
             if notebook in task.secrets:
                 (folder / "submission_secret.txt").write_text(task.secrets[notebook])
+    for path, content in result.kept.items():  # what re-judging needs, and the keys that let an unchanged notebook be reused
+        (work / path).parent.mkdir(parents=True, exist_ok=True)
+        (work / path).write_bytes(content)
+    for name in task.notebooks:
+        key_file(work, task.student, name).write_text(task.keys[name])
     gradebook.update_or_create_student(task.student)
     # A submission for each assignment the student handed something in for; a missing notebook has none.
     handed_in = {of[name].name for name in (*task.notebooks, *task.unreadable)}
@@ -87,6 +107,12 @@ def store(task, result, root=course.ROOT, gradebook=None):
             grade.auto_score, grade.needs_manual_grade = row.score, grade.manual_score is not None
     gradebook.db.commit()
     gradebook.db.expunge_all()  # the session keeps no student's rows once they are written
+
+
+def kept_feedback(task, root=course.ROOT):
+    """The feedback pages of a Task's reused notebooks, as the course keeps them: {file name: bytes}."""
+    base, of = Path(root) / "course" / "feedback" / task.student, course.assignment_by_notebook(root)
+    return {f"{name}.html": (base / of[name].name / f"{name}.html").read_bytes() for name in task.reused}
 
 
 class Results:

@@ -43,6 +43,10 @@ class Task:
         When each readable notebook was handed in (ISO, UTC), for the late-work policy.
     secrets : dict of str to str
         nbgrader's submission secret of each notebook that came through its exchange.
+    keys : dict of str to str
+        Each readable notebook's content key (`content_key`): the same key, the same grading.
+    reused : dict of str to list of status.Row
+        Notebooks not run again, because their key is that of the last grading: their rows from then.
     """
 
     student: str
@@ -52,17 +56,24 @@ class Task:
     expected: tuple = ()
     timestamps: dict = field(default_factory=dict)
     secrets: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+    reused: dict = field(default_factory=dict)
 
 
 @dataclass
 class Result:
-    """What grading a Task produced: rows, notes, and the graded copies and feedback (bytes)."""
+    """What grading a Task produced: rows, notes, the graded copies and feedback, and what re-judging needs.
+
+    `graded` and `feedback` are {file name: bytes} of the notebooks run; `kept` is {path below the work
+    folder: bytes}: their records, kernel reports and verdicts (protected.state).
+    """
 
     student: str
     rows: list
     notes: list
     graded: dict
     feedback: dict
+    kept: dict = field(default_factory=dict)
 
 
 def tests_of(root=course.ROOT):
@@ -89,7 +100,7 @@ def _unreadable(path, max_size):
     return None
 
 
-def stage(submission, root=course.ROOT, expected=None):
+def stage(submission, root=course.ROOT, expected=None, version=""):
     """Read and check one student's notebooks into a Task (nothing is written).
 
     Parameters
@@ -99,6 +110,8 @@ def stage(submission, root=course.ROOT, expected=None):
         The course root.
     expected : sequence of str, optional
         The notebooks graded in this run (default: every notebook of the course).
+    version : str
+        The grading's version (`version`), part of every notebook's content key.
     """
     notes, unreadable, readable = [], dict(submission.refused), {}
     max_size = course.limits(root).max_notebook_size
@@ -116,8 +129,36 @@ def stage(submission, root=course.ROOT, expected=None):
     notes += [f"{submission.student}: {name}: refused: {why}" for name, why in submission.refused.items()]
     timestamps = {name: submission.timestamps[name].isoformat() for name in readable if name in submission.timestamps}
     secrets = {name: submission.secrets[name] for name in readable if name in submission.secrets}
+    keys = {name: content_key(version, content) for name, content in readable.items()}
     return Task(submission.student, readable, unreadable, notes, tuple(expected or course.source_notebooks(root)),
-                timestamps, secrets)
+                timestamps, secrets, keys)
+
+
+def content_key(version, content):
+    """The key of grading one notebook: the grading's version and the notebook's bytes (SHA-256, hex)."""
+    return hashlib.sha256(version.encode("utf-8") + b"\0" + content).hexdigest()
+
+
+def key_file(work, student, notebook):
+    """Where the content key of a notebook's last grading is kept, beside its verdicts."""
+    return protected.verdicts_file(work, student, notebook).with_suffix(".key")
+
+
+def reuse(task, root=course.ROOT):
+    """Take out of a Task the notebooks whose last grading had the same key, with all it left still kept.
+
+    They go into task.reused with the rows of that grading, and are not run again.
+    """
+    work, of = course.work(root), course.assignment_by_notebook(root)
+    for name in sorted(task.notebooks):
+        key, judged = key_file(work, task.student, name), protected.read_verdicts(work, task.student, name)
+        copies = [Path(root) / "course" / step / task.student / of[name].name / f"{name}.{ext}"
+                  for step, ext in (("autograded", "ipynb"), ("feedback", "html"))]
+        if judged and key.is_file() and key.read_text() == task.keys.get(name) and all(p.is_file() for p in copies):
+            del task.notebooks[name]
+            task.reused[name], more = judged
+            task.notes += more
+    return task
 
 
 def run_task(task, template):
@@ -147,26 +188,31 @@ def run_task(task, template):
             folder = root / "course" / "submitted" / task.student / of[name].name
             folder.mkdir(parents=True, exist_ok=True)
             (folder / f"{name}.ipynb").write_bytes(content)
-        notes, rows = list(task.notes), []
+        notes, rows, kept, work = list(task.notes), [], {}, course.work(root)
+        config = course.config(root)
         if task.notebooks:
-            api, config = course.api(root), course.config(root)
+            api = course.api(root)
             for notebook in sorted(task.notebooks):
-                graded = _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root, notes)
-                late = (late_row(config, task.student, notebook, graded,
-                                 datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
-                        if notebook in task.timestamps else None)
-                rows += graded + ([late] if late else [])
+                rows += _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root, notes)
+                kept.update(protected.state(work, task.student, notebook, tests[notebook]))
             for assignment in sorted({of[name].name for name in task.notebooks}):
                 api.generate_feedback(assignment, task.student)
+        for notebook, reused in task.reused.items():
+            rows += reused
+        for notebook in sorted({*task.notebooks, *task.reused} & set(task.timestamps)):
+            late = late_row(config, task.student, notebook, [r for r in rows if r.notebook == notebook],
+                            datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
+            rows += [late] if late else []
         for notebook, cells in tests.items():
-            if notebook not in task.notebooks:
+            if notebook not in task.notebooks and notebook not in task.reused:
                 status, message = (("unreadable", task.unreadable[notebook]) if notebook in task.unreadable
                                    else ("missing", "notebook not submitted"))
                 rows += [Row(task.student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
         order = {(n, t.grade_id): k for k, (n, t) in enumerate((n, t) for n, cells in tests.items() for t in cells)}
         last = {n: max(order[(n, t.grade_id)] for t in cells) for n, cells in tests.items() if cells}
         rows.sort(key=lambda r: order.get((r.notebook, r.test), last.get(r.notebook, 0) + 0.5))  # a late row last
-        return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")))
+        return Result(task.student, rows, notes, *(_files(root, step, task.student) for step in ("autograded", "feedback")),
+                      kept)
 
 
 #: What is kept of each step's folder: the graded notebooks and the feedback pages, never what a kernel wrote beside them.
@@ -219,8 +265,7 @@ def template(root=course.ROOT):
     Path
     """
     root = Path(root)
-    sources = sorted(course.notebook_folder(root).rglob("*")) + [root / "nbgrader_config.py"]
-    digest = hashlib.sha256(b"".join(p.read_bytes() for p in sources if p.is_file() and "__pycache__" not in p.parts))
+    digest = _digest(sorted(course.notebook_folder(root).rglob("*")) + [root / "nbgrader_config.py"])
     folder = course.work(root) / "template"
     if (folder / "version").exists() and (folder / "version").read_text() == digest.hexdigest():
         return folder
@@ -231,6 +276,20 @@ def template(root=course.ROOT):
     course.release(folder, [a.name for a in course.assignments(folder)])
     (folder / "version").write_text(digest.hexdigest())
     return folder
+
+
+def _digest(paths):
+    return hashlib.sha256(b"".join(p.read_bytes() for p in paths if p.is_file() and "__pycache__" not in p.parts))
+
+
+def version(root=course.ROOT):
+    """The grading's version: the course (its notebooks and config) and this grader's code, as a SHA-256 (hex).
+
+    A notebook whose content and version are those of its last grading is not run again (`reuse`);
+    a change of a judge alone is cheaper to apply with re-judging (`rejudge`).
+    """
+    code = [p for package in ("autograder", "solutions") for p in sorted(course.ROOT.joinpath(package).rglob("*.py"))]
+    return _digest([template(root) / "version", *code]).hexdigest()
 
 
 def archive(folder):

@@ -1,7 +1,8 @@
 """The instructor's command line: release, grade, report, and the demo that runs them all.
 
     python -m autograder release [--assignment NAME ...]
-    python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS]
+    python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS] [--force]
+    python -m autograder rejudge OUT [--assignment NAME ...]
     python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
     python -m autograder demo
 
@@ -67,19 +68,21 @@ def release(args):
 def grade(args):
     from autograder.grading.pipeline import NothingToGrade
     from autograder.grading.pipeline import grade as run
+    from autograder.grading.protected import ProtectionMissing
 
     out = Path(args.out)
     try:
         if not Path(args.submissions).is_dir():
             raise FileNotFoundError(f"no such folder: {args.submissions}")
         with _stderr_of_children_to(out / "grading.log") as stderr:
-            students, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
-                                  scheduler=getattr(args, "scheduler", None), assignments=args.assignment)
+            students, ran, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
+                                       scheduler=getattr(args, "scheduler", None), assignments=args.assignment,
+                                       force=getattr(args, "force", False))
     except KeyboardInterrupt:
         print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
               "to grade everything (re-grading is idempotent)", file=sys.stderr)
         return 130
-    except (FileNotFoundError, NothingToGrade, ValueError) as problem:
+    except (FileNotFoundError, NothingToGrade, ValueError, ProtectionMissing) as problem:
         print(f"error: {problem}", file=sys.stderr)
         if out.exists() and not any(p.name != "grading.log" for p in out.iterdir()):
             shutil.rmtree(out)  # nothing was graded: leave no half-made output folder behind
@@ -87,8 +90,30 @@ def grade(args):
     print_summary(Path(args.out))
     for note in notes:
         print(f"note: {note}")
-    print(f"\ngraded {students} students: {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, "
-          "kernel messages in grading.log")
+    print(f"\ngraded {students} students ({ran} notebooks run; any other was unchanged since its last grading, "
+          f"which stands): {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, kernel messages in grading.log")
+    return 0
+
+
+def rejudge(args):
+    from autograder.grading.rejudge import rejudge as run
+
+    out = Path(args.out)
+    if not (out / "grades.csv").exists():
+        print(f"error: {out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
+        return 2
+    try:
+        changed = run(out, args.course, args.assignment)
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for student, notebook in changed:
+        print(f"re-judged: {student}: {notebook} changed")
+    print(f"re-judged {out}: {len(changed)} notebooks changed; grades.csv, summary.csv, the gradebook, graded copies "
+          "and their feedback are up to date")
+    if (out / "report.md").exists():
+        report(argparse.Namespace(out=out, course=args.course, assignment=args.assignment,
+                                  lms=[lms for lms in ("canvas", "moodle") if (out / f"{lms}.csv").exists()]))
     return 0
 
 
@@ -151,7 +176,15 @@ def parser():
     g.add_argument("--jobs", type=int, default=1, help="students graded at the same time (default 1)")
     g.add_argument("--scheduler", metavar="ADDRESS",
                    help="grade on a Dask cluster instead, e.g. tcp://10.0.0.5:8786 (workers: --nthreads 1)")
+    g.add_argument("--force", action="store_true",
+                   help="run every notebook again (by default one unchanged since its last grading, with the same "
+                        "course and grader, keeps that grading)")
     g.set_defaults(run=grade)
+    j = commands.add_parser("rejudge", parents=[which],
+                            help="judge a graded OUT again from the kept records, without kernels (after a change "
+                                 "to a judge, a mistake or an answer)")
+    j.add_argument("out", help="a folder written by grade")
+    j.set_defaults(run=rejudge)
     r = commands.add_parser("report", parents=[which], help="write the class report OUT/report.md")
     r.add_argument("--lms", action="append", choices=("canvas", "moodle"),
                    help="also write OUT/<lms>.csv, the LMS's gradebook import file (points per assignment)")
