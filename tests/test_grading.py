@@ -8,6 +8,7 @@ The end-to-end runs are tests/test_pipeline.py and tests/test_hostile.py.
 
 import csv
 import json
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -488,3 +489,30 @@ def test_nbgraders_autograde_refuses_without_bubblewrap_or_without_the_sandboxed
         protected.SandboxedExecute(config=course.config()).preprocess(notebook, resources)
     with pytest.raises(protected.ProtectionMissing, match="needs autograder.grading.protected.SandboxedExecute"):
         protected.JudgeRecords(config=course.config()).preprocess(notebook, resources)
+
+
+def test_an_unchanged_notebook_is_reused_only_with_its_key_verdicts_graded_copy_and_feedback_all_kept(tmp_path):
+    from autograder.grading import course, protected
+    from autograder.grading.tasks import Task, content_key, key_file, reuse
+
+    shutil.copytree(REPO / "notebooks", tmp_path / "notebooks", ignore=shutil.ignore_patterns("__pycache__"))
+    name = "01_model_and_loss"
+    work, rows = course.work(tmp_path), [Row("ann", name, "test_sigmoid", 2.0, 2.0, "passed", "")]
+    files = [tmp_path / "course" / step / "ann" / name / f"{name}.{ext}" for step, ext in
+             (("autograded", "ipynb"), ("feedback", "html"))]
+
+    def task(content=b"{}"):
+        return Task("ann", {name: content}, {}, [], (name,), keys={name: content_key("v1", content)})
+
+    assert reuse(task(), tmp_path).reused == {}  # nothing kept yet
+    protected.write_verdicts(work, "ann", name, rows, ["ann: 01: re-identified sigmoid"])
+    key_file(work, "ann", name).write_text(content_key("v1", b"{}"))
+    for path in files:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("kept")
+    kept = reuse(task(), tmp_path)
+    assert kept.notebooks == {} and kept.reused == {name: rows} and kept.notes == ["ann: 01: re-identified sigmoid"]
+    assert reuse(task(b'{"cells": []}'), tmp_path).reused == {}  # handed in again, changed
+    assert content_key("v2", b"{}") != content_key("v1", b"{}")  # another course or grader version
+    files[1].unlink()  # its feedback page is gone: run it again
+    assert reuse(task(), tmp_path).reused == {}

@@ -363,7 +363,7 @@ def _nbgrader(root, *args):
     return result
 
 
-#: Cheats tried through `nbgrader autograde` when it judged inside the student's kernel, each of which got full marks.
+#: Cheats tried through `nbgrader autograde` when it judged inside the student's kernel: the first got full marks there.
 CHEATS = {
     "mallory": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n",
     "mark": "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n",
@@ -433,3 +433,77 @@ def test_nbgraders_feedback_and_export_come_from_the_protected_grading(graded, b
     for student, row in summary.items():
         for name in NOTEBOOKS:  # one assignment per notebook; nbgrader's score is net of the late penalty
             assert exported[(name, student)] == pytest.approx(float(row[name])), (student, name)
+
+
+# --- after grading: re-judging from the kept records, re-grading only what changed ------------------------
+
+
+@pytest.fixture
+def class_copy(graded, tmp_path):
+    """The graded class copied whole (course, gradebook, kept records, OUT), for a test that changes it."""
+    root, _, _ = graded
+    shutil.copytree(root, tmp_path / "c", symlinks=True)
+    return tmp_path / "c", tmp_path / "c" / "out"
+
+
+def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_starts_no_kernel(class_copy, monkeypatch):
+    from nbgrader.api import Gradebook
+
+    from autograder.grading import protected
+    from autograder.grading.rejudge import rejudge
+    from autograder.judging import concepts
+
+    root, out = class_copy
+    before, summary = _rows(out), (out / "summary.csv").read_text()
+    monkeypatch.setattr(protected.SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))
+    monkeypatch.setitem(concepts.ANSWERS, "scenario_higher_loss", "A")
+    changed = rejudge(out, root)
+    after = _rows(out)
+    answered = sorted(r["student"] for r in before if r["test"] == "test_scenario_higher_loss"
+                      and r["status"] in ("passed", "failed"))
+    assert answered == ["ada", "lena", "pat", "vera", "will"] and changed == [(s, NOTEBOOKS[0]) for s in answered]
+    assert len(after) == len(before)
+    differ = sorted((b["student"], b["test"]) for b, a in zip(before, after) if a != b)
+    assert differ == sorted([(s, "test_scenario_higher_loss") for s in answered] + [("lena", "late_penalty")])
+    flipped = {r["student"]: r for r in after if r["test"] == "test_scenario_higher_loss"}
+    assert {s: flipped[s]["status"] for s in answered} == {s: "passed" if s == "will" else "failed" for s in answered}
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        for student in answered:
+            grade = gradebook.find_grade("test_scenario_higher_loss", NOTEBOOKS[0], NOTEBOOKS[0], student)
+            assert grade.auto_score == float(flipped[student]["score"]) and not grade.needs_manual_grade
+        lena = gradebook.find_submission_notebook(NOTEBOOKS[0], NOTEBOOKS[0], "lena").late_submission_penalty
+    assert lena == pytest.approx(-float(next(r["score"] for r in after if r["test"] == "late_penalty")))
+    copy = nbformat.read(root / "course" / "autograded" / "ada" / NOTEBOOKS[0] / f"{NOTEBOOKS[0]}.ipynb", as_version=4)
+    cell = next(c for c in copy.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_scenario_higher_loss")
+    assert [o.text for o in cell.outputs if "Graded outside" in o.get("text", "")] == [
+        "Graded outside the notebook: 0 / 1. scenario_higher_loss: not the right answer.\n"]
+    assert "scenario_higher_loss: not the right answer" in (out / "feedback" / "ada" / f"{NOTEBOOKS[0]}.html").read_text()
+    monkeypatch.undo()  # the key as it was: judging again gives back every row, score and page
+    monkeypatch.setattr(protected.SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))
+    assert rejudge(out, root) == changed
+    assert _rows(out) == before and (out / "summary.csv").read_text() == summary
+    assert _gradebook_scores(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
+    assert rejudge(out, root) == []
+
+
+def test_grading_again_runs_only_the_notebook_handed_in_again_and_force_runs_all(class_copy):
+    root, out = class_copy
+    downloads, kernels = root / "downloads", root / "course" / "kernels"
+    path = downloads / "vera" / "03_two_features.ipynb"  # vera hands 03 in again, with a note added
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.append(nbformat.v4.new_markdown_cell("I checked my gradients against central differences."))
+    nbformat.write(notebook, path)
+    ran = {p: p.stat().st_mtime_ns for p in kernels.rglob("*.json")}
+    result = _cli("--course", str(root), "grade", str(downloads), "--out", str(root / "again"))
+    assert "(1 notebook run;" in result.stdout
+    assert [p for p in kernels.rglob("*.json") if p.stat().st_mtime_ns != ran.get(p)] == [
+        kernels / "vera" / "03_two_features.json"]
+    assert _rows(root / "again") == _rows(out)  # the same answers: the same rows
+    assert _gradebook_scores(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
+    graded = nbformat.read(root / "course" / "autograded" / "vera" / "03_two_features" / "03_two_features.ipynb",
+                           as_version=4)
+    assert graded.cells[-1].source.startswith("I checked my gradients")
+    result = _cli("--course", str(root), "grade", str(downloads), "--out", str(root / "forced"),
+                  "--assignment", NOTEBOOKS[2], "--force")
+    assert "(4 notebooks run;" in result.stdout  # ada, vera, will and pat's renamed copy
+    assert _rows(root / "forced") == [r for r in _rows(out) if r["notebook"] == NOTEBOOKS[2] and r["status"] != "missing"]

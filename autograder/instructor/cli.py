@@ -90,8 +90,8 @@ def grade(args):
     print_summary(Path(args.out))
     for note in notes:
         print(f"note: {note}")
-    print(f"\ngraded {students} students ({ran} notebooks run; any other was unchanged since its last grading, "
-          f"which stands): {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, kernel messages in grading.log")
+    print(f"\ngraded {students} students ({ran} notebook{'' if ran == 1 else 's'} run; any other was unchanged since "
+          f"its last grading, which stands): {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, kernel messages in grading.log")
     return 0
 
 
