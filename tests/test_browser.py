@@ -5,8 +5,8 @@ Debian's Chromium, driven by selenium through Debian's chromedriver (`make test`
 - a student opens notebook 01 of the release in JupyterLab, runs all cells, sees the math rendered, types
   sigmoid into its cell, runs its test, sees the plot, and presses nbgrader's Validate button;
 - an instructor opens nbgrader's formgrader on a graded class and finds each student's score;
-- an instructor presses the formgrader's Autograde button for an honest and a cheating submission, which
-  nbgrader grades with the course's protections (nbgrader_config.py): the cheat gets no point for sigmoid.
+- an instructor presses the formgrader's Autograde button for an honest submission and two cheats, which
+  nbgrader grades with the course's protections (nbgrader_config.py): the cheats get no point for sigmoid.
 
 Every server runs in a temporary folder with its own Jupyter configuration, data, runtime and settings
 folders (nothing of the user's is read; the venv's nbgrader extensions are). Screenshots of each step
@@ -58,8 +58,10 @@ SIGMOID_TYPED = ["def sigmoid(z):",
 SIGMOID_SOURCE = "\n".join([SIGMOID_TYPED[0]] + ["    " + line for line in SIGMOID_TYPED[1:]])
 #: A wrong sigmoid for the second student: it overflows for z < -709.
 OVERFLOWING_SIGMOID = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
-#: A cheat that nbgrader's own autograde rewarded: numpy.allclose always true, so sigmoid's test cell raises nothing.
-CHEAT_SIGMOID = "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n"
+#: Cheats that nbgrader's own autograde rewarded, by student: the instructor's sigmoid, found outside the sandbox;
+#: numpy.allclose always true, so that sigmoid's test cell raises nothing.
+CHEATS = {"mallory": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n",
+          "mark": "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n"}
 #: When the submissions were handed in (nbgrader's timestamp.txt), before assignment 01's due date: no late penalty.
 ON_TIME = "2026-09-13 20:00:00.000000 UTC"
 #: JupyterLab settings: every cell in the page (not only those scrolled into view), no news prompt over it.
@@ -377,7 +379,7 @@ def test_the_formgrader_shows_each_students_score_from_grading(graded_class, cou
 
 @pytest.fixture
 def submitted_class(tmp_path):
-    """A course copy with assignment 01 submitted, not graded, by ada (the instructor's answers) and mark (a cheat).
+    """A course copy with assignment 01 submitted, not graded, by ada (the instructor's answers) and two cheats.
 
     The submissions are in nbgrader's layout, as `nbgrader collect` leaves them: the formgrader lists the
     student folders of course/submitted itself, and its Autograde adds the students to the gradebook.
@@ -388,7 +390,7 @@ def submitted_class(tmp_path):
         The course root.
     """
     root = _released_course(tmp_path / "course_copy")
-    for student, answers in (("ada", None), ("mark", {"sigmoid": CHEAT_SIGMOID})):
+    for student, answers in [("ada", None)] + [(cheat, {"sigmoid": code}) for cheat, code in CHEATS.items()]:
         folder = root / "course" / "submitted" / student / ASSIGNMENT
         folder.mkdir(parents=True)
         nbformat.write(filled(ASSIGNMENT, answers, root), folder / f"{ASSIGNMENT}.ipynb")
@@ -445,26 +447,31 @@ def test_the_formgraders_autograde_button_grades_with_the_courses_protections(su
             By.CSS_SELECTOR, f"td.num-submissions a[href$='/manage_submissions/{ASSIGNMENT}']"),
             "the assignment's number of submissions")[0]
         screenshots.take("manage_assignments")
-        assert link.text == "2"
+        assert link.text == str(1 + len(CHEATS))
         link.click()
-        _wait(browser, lambda d: len(_submission_rows(d)) == 2, "the two submissions")
+        _wait(browser, lambda d: len(_submission_rows(d)) == 1 + len(CHEATS), "the submissions")
         screenshots.take("submissions_to_autograde")
-        assert [row.find_element(By.CSS_SELECTOR, "td.status").text for row in _submission_rows(browser).values()] \
-            == ["needs autograding"] * 2
+        assert {row.find_element(By.CSS_SELECTOR, "td.status").text for row in _submission_rows(browser).values()} \
+            == {"needs autograding"}
 
-        for student in ("ada", "mark"):
+        for student in ["ada", *CHEATS]:
             _autograde(browser, student, screenshots)
         screenshots.take("submissions_graded")
-        assert {student: row.find_element(By.CSS_SELECTOR, "td.score").text
-                for student, row in _submission_rows(browser).items()} == {"ada": "6 / 6", "mark": "4 / 6"}
+        scores = {student: row.find_element(By.CSS_SELECTOR, "td.score").text
+                  for student, row in _submission_rows(browser).items()}
+        assert scores == {"ada": "6 / 6", **dict.fromkeys(CHEATS, "4 / 6")}
         score, text = _graded_test_cell(browser, "mark", "test_sigmoid", screenshots)
         assert score == "0" and "Graded outside the notebook: 0 / 2." in text, text
 
     with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
-        assert [gradebook.find_submission(ASSIGNMENT, s).score for s in ("ada", "mark")] == [6, 4]
-        grade = gradebook.find_grade("test_sigmoid", ASSIGNMENT, ASSIGNMENT, "mark")
-        assert (grade.auto_score, grade.max_score) == (0, 2)
-    # the annotation JudgeRecords leaves in the graded copy: the course's pieces ran in the server's process
-    graded = nbformat.read(root / "course" / "autograded" / "mark" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-    test_cell = graded.cells[_grade_ids(graded)["test_sigmoid"]]
-    assert "Graded outside the notebook: 0 / 2." in "".join(o.get("text", "") for o in test_cell.outputs)
+        assert {s: gradebook.find_submission(ASSIGNMENT, s).score for s in ["ada", *CHEATS]} \
+            == {"ada": 6, **dict.fromkeys(CHEATS, 4)}
+        for cheat in CHEATS:
+            grade = gradebook.find_grade("test_sigmoid", ASSIGNMENT, ASSIGNMENT, cheat)
+            assert (grade.auto_score, grade.max_score) == (0, 2), cheat
+    # the annotation JudgeRecords leaves in each graded copy: the course's pieces ran in the server's process
+    for cheat in CHEATS:
+        graded = nbformat.read(root / "course" / "autograded" / cheat / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                               as_version=4)
+        test_cell = graded.cells[_grade_ids(graded)["test_sigmoid"]]
+        assert "Graded outside the notebook: 0 / 2." in "".join(o.get("text", "") for o in test_cell.outputs), cheat
