@@ -4,7 +4,9 @@ Debian's Chromium, driven by selenium through Debian's chromedriver (`make test`
 
 - a student opens notebook 01 of the release in JupyterLab, runs all cells, sees the math rendered, types
   sigmoid into its cell, runs its test, sees the plot, and presses nbgrader's Validate button;
-- an instructor opens nbgrader's formgrader on a graded class and finds each student's score.
+- an instructor opens nbgrader's formgrader on a graded class and finds each student's score;
+- an instructor presses the formgrader's Autograde button for an honest submission and two cheats, which
+  nbgrader grades with the course's protections (nbgrader_config.py): the cheats get no point for sigmoid.
 
 Every server runs in a temporary folder with its own Jupyter configuration, data, runtime and settings
 folders (nothing of the user's is read; the venv's nbgrader extensions are). Screenshots of each step
@@ -25,12 +27,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from nbgrader.api import Gradebook
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from autograder.grading import course
 from autograder.instructor.samples import filled
 from grading_cli import read_rows, run_cli
 
@@ -54,6 +58,12 @@ SIGMOID_TYPED = ["def sigmoid(z):",
 SIGMOID_SOURCE = "\n".join([SIGMOID_TYPED[0]] + ["    " + line for line in SIGMOID_TYPED[1:]])
 #: A wrong sigmoid for the second student: it overflows for z < -709.
 OVERFLOWING_SIGMOID = "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+#: Cheats that nbgrader's own autograde rewarded, by student: the instructor's sigmoid, found outside the sandbox;
+#: numpy.allclose always true, so that sigmoid's test cell raises nothing.
+CHEATS = {"mallory": "def sigmoid(z):\n    from solutions import sigmoid as s\n    return s(z)\n",
+          "mark": "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n"}
+#: When the submissions were handed in (nbgrader's timestamp.txt), before assignment 01's due date: no late penalty.
+ON_TIME = "2026-09-13 20:00:00.000000 UTC"
 #: JupyterLab settings: every cell in the page (not only those scrolled into view), no news prompt over it.
 LAB_SETTINGS = {
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
@@ -199,14 +209,18 @@ def screenshots(request, browser):
         shots.take("failed")
 
 
-@pytest.fixture(scope="module")
-def course_root(tmp_path_factory):
-    """A copy of the course (notebooks/ and nbgrader_config.py) with assignment 01 released."""
-    root = tmp_path_factory.mktemp("browser_course")
+def _released_course(root):
+    """Copy the course (notebooks/ and nbgrader_config.py) into `root` and release assignment 01 there."""
     shutil.copytree(REPO / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     shutil.copy(REPO / "nbgrader_config.py", root)  # the formgrader reads it from its working directory
     run_cli("--course", str(root), "release", "--assignment", ASSIGNMENT)
     return root
+
+
+@pytest.fixture(scope="module")
+def course_root(tmp_path_factory):
+    """A copy of the course with assignment 01 released."""
+    return _released_course(tmp_path_factory.mktemp("browser_course"))
 
 
 def _wait(driver, condition, what, timeout=TIMEOUT):
@@ -361,3 +375,103 @@ def test_the_formgrader_shows_each_students_score_from_grading(graded_class, cou
               "bob's assignments")
         screenshots.take("bob_assignments")
         assert _scores_in_table(browser, "name") == {ASSIGNMENT: graded_class["bob"]}
+
+
+@pytest.fixture
+def submitted_class(tmp_path):
+    """A course copy with assignment 01 submitted, not graded, by ada (the instructor's answers) and two cheats.
+
+    The submissions are in nbgrader's layout, as `nbgrader collect` leaves them: the formgrader lists the
+    student folders of course/submitted itself, and its Autograde adds the students to the gradebook.
+
+    Returns
+    -------
+    Path
+        The course root.
+    """
+    root = _released_course(tmp_path / "course_copy")
+    for student, answers in [("ada", None)] + [(cheat, {"sigmoid": code}) for cheat, code in CHEATS.items()]:
+        folder = root / "course" / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        nbformat.write(filled(ASSIGNMENT, answers, root), folder / f"{ASSIGNMENT}.ipynb")
+        (folder / "timestamp.txt").write_text(ON_TIME, encoding="utf-8")
+    return root
+
+
+def _submission_rows(driver):
+    """{student id: row} of the formgrader's table of an assignment's submissions."""
+    return {row.find_element(By.CSS_SELECTOR, "td.student-id").text: row
+            for row in driver.find_elements(By.CSS_SELECTOR, "#main-table tr")}
+
+
+def _autograde(driver, student, screenshots):
+    """Press the Autograde button (the lightning) of `student`'s row; wait for its result and close the dialog."""
+    _submission_rows(driver)[student].find_element(By.CSS_SELECTOR, "td.autograde a").click()
+    # the server answers when Autograde is done; the page then opens a dialog with its log
+    modal = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#success-modal, #error-modal"),
+                  f"Autograde's result for {student}", timeout=2 * TIMEOUT)[0]
+    _wait(driver, lambda d: modal.value_of_css_property("opacity") == "1", "the dialog to fade in")
+    screenshots.take(f"autograded_{student}")
+    log = modal.find_element(By.CSS_SELECTOR, ".panel-body pre").get_attribute("textContent")  # scrolled out too
+    assert modal.get_attribute("id") == "success-modal", log[-3000:]
+    for piece in ("CheckSubmission", "SandboxedExecute", "JudgeRecords"):  # the course's, in nbgrader's log
+        assert f"Applying preprocessor: {piece}" in log, log[-3000:]
+    modal.find_element(By.CSS_SELECTOR, ".modal-footer button.close").click()
+    # the dialog is removed when it has faded out; until then its backdrop takes the clicks
+    _wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".modal, .modal-backdrop"), "the dialog to close")
+    _wait(driver, lambda d: _submission_rows(d)[student].find_element(By.CSS_SELECTOR, "td.status").text == "graded",
+          f"{student}'s row to say graded")
+
+
+def _graded_test_cell(driver, student, grade_id, screenshots):
+    """From the submissions page, open `student`'s graded notebook in the formgrader; return (score shown, cell text).
+
+    The score shown is the automatic one, which the page puts as the placeholder of the cell's score box.
+    """
+    _submission_rows(driver)[student].find_element(By.CSS_SELECTOR, "td.student-name a").click()
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "td.name a"), f"{student}'s notebooks")[0].click()
+    score = _wait(driver, lambda d: [box for box in d.find_elements(By.CSS_SELECTOR, f"input.score#{grade_id}")
+                                     if box.get_attribute("placeholder")], f"the score of {grade_id}")[0]
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", score)  # clear of the top bar
+    screenshots.take(f"graded_notebook_{student}")
+    cell = score.find_element(By.XPATH, "./ancestor::div[contains(@class, 'code_cell')]")
+    return score.get_attribute("placeholder"), cell.text
+
+
+def test_the_formgraders_autograde_button_grades_with_the_courses_protections(submitted_class, browser, screenshots,
+                                                                               tmp_path):
+    root = submitted_class
+    with _jupyter_lab(root, tmp_path / "jupyter") as (url, token):
+        browser.get(f"{url}/formgrader/manage_assignments?token={token}")
+        link = _wait(browser, lambda d: d.find_elements(
+            By.CSS_SELECTOR, f"td.num-submissions a[href$='/manage_submissions/{ASSIGNMENT}']"),
+            "the assignment's number of submissions")[0]
+        screenshots.take("manage_assignments")
+        assert link.text == str(1 + len(CHEATS))
+        link.click()
+        _wait(browser, lambda d: len(_submission_rows(d)) == 1 + len(CHEATS), "the submissions")
+        screenshots.take("submissions_to_autograde")
+        assert {row.find_element(By.CSS_SELECTOR, "td.status").text for row in _submission_rows(browser).values()} \
+            == {"needs autograding"}
+
+        for student in ["ada", *CHEATS]:
+            _autograde(browser, student, screenshots)
+        screenshots.take("submissions_graded")
+        scores = {student: row.find_element(By.CSS_SELECTOR, "td.score").text
+                  for student, row in _submission_rows(browser).items()}
+        assert scores == {"ada": "6 / 6", **dict.fromkeys(CHEATS, "4 / 6")}
+        score, text = _graded_test_cell(browser, "mark", "test_sigmoid", screenshots)
+        assert score == "0" and "Graded outside the notebook: 0 / 2." in text, text
+
+    with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
+        assert {s: gradebook.find_submission(ASSIGNMENT, s).score for s in ["ada", *CHEATS]} \
+            == {"ada": 6, **dict.fromkeys(CHEATS, 4)}
+        for cheat in CHEATS:
+            grade = gradebook.find_grade("test_sigmoid", ASSIGNMENT, ASSIGNMENT, cheat)
+            assert (grade.auto_score, grade.max_score) == (0, 2), cheat
+    # the annotation JudgeRecords leaves in each graded copy: the course's pieces ran in the server's process
+    for cheat in CHEATS:
+        graded = nbformat.read(root / "course" / "autograded" / cheat / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                               as_version=4)
+        test_cell = graded.cells[_grade_ids(graded)["test_sigmoid"]]
+        assert "Graded outside the notebook: 0 / 2." in "".join(o.get("text", "") for o in test_cell.outputs), cheat
