@@ -42,6 +42,8 @@ from autograder.kernel import contract
 KERNEL_NAME = "logreg-sandbox"
 #: The kernel layer, which the sandbox copies in whole.
 KERNEL_LAYER = Path(__file__).resolve().parents[1] / "kernel"
+#: The kernel library's folder of matplotlib's caches; inside, they appear in MPLCONFIGDIR, a folder of /tmp.
+MPL_CACHE, MPLCONFIGDIR = "matplotlib", "/tmp/matplotlib"
 #: Variables that pick a correct OpenBLAS kernel on some processors: passed through as they are.
 _PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
@@ -93,7 +95,16 @@ def kernel_library(target, probes):
     folder.mkdir()
     for name, probe in probes.items():
         contract.probe_file(folder, name).write_bytes(pickle.dumps(probe))
+    _font_cache(target / MPL_CACHE)
     return target
+
+
+def _font_cache(folder):
+    """matplotlib's font list, made once for every kernel: one whose cache is empty builds it anew (~0.25 s)."""
+    from matplotlib import font_manager
+
+    folder.mkdir()
+    font_manager.json_dump(font_manager.fontManager, folder / f"fontlist-v{font_manager.FontManager.__version__}.json")
 
 
 def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_copy=None):
@@ -113,11 +124,14 @@ def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_
                 "--ro-bind", str(kernel_lib), contract.KERNEL_LIB,
                 "--bind", str(work_copy or workdir), str(workdir),
                 "--bind", str(runtime), str(runtime),
-                "--bind", str(records), contract.RECORDS,
-                "--chdir", str(workdir), "--clearenv"]
+                "--bind", str(records), contract.RECORDS]
+    # matplotlib wants its config folder writable: a folder of the private /tmp, holding the library's caches read-only
+    for cache in sorted((Path(kernel_lib) / MPL_CACHE).glob("*")):
+        command += ["--ro-bind", str(cache), f"{MPLCONFIGDIR}/{cache.name}"]
+    command += ["--chdir", str(workdir), "--clearenv"]
     environment = {"HOME": "/tmp", "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": contract.KERNEL_LIB,
                    contract.RECORDS_ENV: contract.RECORDS, contract.PROBES_ENV: contract.PROBES,
-                   "MPLBACKEND": "Agg", "OPENBLAS_NUM_THREADS": "1",
+                   "MPLBACKEND": "Agg", "MPLCONFIGDIR": MPLCONFIGDIR, "OPENBLAS_NUM_THREADS": "1",
                    "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "JPY_PARENT_PID": "1"}
     environment.update({k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ})
     for key, value in environment.items():
