@@ -211,6 +211,15 @@ def _end_group(group):
     return hit
 
 
+def _running(kernel):
+    """Whether the kernel still runs after waiting up to POLL seconds for it (its end is seen at once)."""
+    try:
+        kernel.wait(timeout=POLL)
+        return False
+    except subprocess.TimeoutExpired:
+        return True
+
+
 def _die_with(parent):
     """Ask Linux to kill this process when its parent dies (prctl PR_SET_PDEATHSIG); exit if it already has.
 
@@ -257,14 +266,13 @@ def main(argv):
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts go to the kernel as messages
     reason = "exited"
-    while kernel.poll() is None:
+    while _running(kernel):
         size, files = _written(watched)
         if time.monotonic() - start > timeout:
             reason = "timeout"
         elif size - already > quota or files > MAX_FILES:
             reason = "disk"
         else:
-            time.sleep(POLL)
             continue
         kernel.kill()
         break
