@@ -7,7 +7,11 @@ floor. Prints seconds per student and the ratios. With --curve, grades
 1, 5, ... students with --jobs 2 and plots seconds per student against the
 class size (benchmarks/per_student.png).
 
-Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,50]
+Also times re-judging a graded class from its kept records and grading it again unchanged, and what
+a kernel costs before a notebook's first line, plain and sandboxed. With --rejudge N, grades N
+copies of notebook 01 and times re-judging and grading again alone.
+
+Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,50] [--rejudge 50]
 """
 
 import argparse
@@ -134,6 +138,29 @@ def before_first_cell(root, repeats=5):
     return figures
 
 
+def after_grading(root, submissions, seconds):
+    """Print what re-judging and grading again cost after a grading (with --jobs 2) that took `seconds`."""
+    same, flipped, changed = rejudged(root, root / "out2")
+    again = regraded(root, submissions, 2)
+    print(f"\nafter grading with --jobs 2 ({seconds:.1f} s): re-judging, nothing changed: {same:.2f} s "
+          f"({same / seconds:.1%}); re-judging after an answer key changed {changed} notebooks: "
+          f"{flipped:.2f} s ({flipped / seconds:.1%}; target < 2 %); grading again, nothing changed: "
+          f"{again:.2f} s ({again / seconds:.1%})")
+
+
+def class_of(students, notebook="01_model_and_loss"):
+    """Grade `students` copies of one correct notebook with --jobs 2, then re-judge and grade again."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = make_course(Path(tmp))
+        folder = root / "class"
+        for k in range(students):
+            (folder / f"student{k:03d}").mkdir(parents=True)
+            nbformat.write(filled(notebook, root=root), folder / f"student{k:03d}" / f"{notebook}.ipynb")
+        seconds = graded(root, folder, 2)
+        print(f"a class of {students}, notebook {notebook}: graded with --jobs 2 in {seconds:.1f} s")
+        after_grading(root, folder, seconds)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--students", type=int, default=4)
@@ -141,7 +168,11 @@ def main(argv=None):
     parser.add_argument("--memory", default="", help="class sizes whose grading process's peak memory is measured, "
                                                      "each in a fresh process, e.g. 5,50 (then nothing else runs)")
     parser.add_argument("--peak-of", type=int, help=argparse.SUPPRESS)  # one size, in the child process
+    parser.add_argument("--rejudge", type=int, help="grade a class of this many copies of notebook 01, then time "
+                                                      "re-judging it and grading it again (then nothing else runs)")
     args = parser.parse_args(argv)
+    if args.rejudge:
+        return class_of(args.rejudge)
     if args.peak_of:
         return print(json.dumps(peak_memory(args.peak_of)))
     if args.memory:
@@ -160,12 +191,7 @@ def main(argv=None):
             print(f"| {way} | {seconds:.2f} | {seconds / floor:.2f}× |")
         print(f"\n--jobs 2 is {serial / parallel:.2f}× faster than serial (target ≥ 1.8); "
               f"serial grading costs {serial / floor:.2f}× bare execution (target ≤ 0.6).")
-        same, flipped, changed = rejudged(root, root / "out2")
-        again = regraded(root, submissions, 2)
-        print(f"\nafter grading with --jobs 2 ({parallel * k:.1f} s): re-judging, nothing changed: {same:.2f} s "
-              f"({same / (parallel * k):.1%}); re-judging after an answer key changed {changed} notebooks: "
-              f"{flipped:.2f} s ({flipped / (parallel * k):.1%}; target < 2 %); grading again, nothing changed: "
-              f"{again:.2f} s ({again / (parallel * k):.1%})")
+        after_grading(root, submissions, parallel * k)
         print("\n| kernel | started (s) | and numpy, matplotlib imported (s) |\n|---|---|---|")
         for way, (started, imported) in before_first_cell(root).items():
             print(f"| {way} | {started:.2f} | {imported:.2f} |")

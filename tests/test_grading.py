@@ -244,7 +244,20 @@ def test_the_sandbox_settings_round_trip_through_the_environment(tmp_path):
     assert settings_read == {"kernel_lib": str(tmp_path / "lib"), "records": str(tmp_path / "r"),
                              "report": str(tmp_path / "k.json"), "notebook_timeout": 12.0,
                              "memory_limit": 2**30, "file_size_limit": 2**20, "disk_quota": 2**25,
-                             "max_processes": 32}
+                             "max_processes": 32, "workdir": None}
+    ahead = contract.sandbox_settings(kernel_lib=tmp_path, records=tmp_path, report=tmp_path, notebook_timeout=1,
+                                      memory_limit=1, file_size_limit=1, disk_quota=1, max_processes=1,
+                                      workdir=tmp_path / "w")
+    assert contract.read_sandbox_settings({contract.SANDBOX_ENV: ahead})["workdir"] == str(tmp_path / "w")
+
+
+def test_a_kernel_started_ahead_preloads_numpy_and_matplotlib_and_no_other_does(tmp_path):
+    args = (tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec", 2**20)
+    assert sandbox.bwrap_command(*args, preload=True)[-1] == f"--IPKernelApp.exec_lines={sandbox.PRELOAD}"
+    assert not any("exec_lines" in a for a in sandbox.bwrap_command(*args))
+    namespace = {}
+    exec(sandbox.PRELOAD, namespace)  # it imports, and leaves no name behind for the student's code
+    assert set(namespace) == {"__builtins__"}
 
 
 def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_says(tmp_path):
@@ -516,3 +529,27 @@ def test_an_unchanged_notebook_is_reused_only_with_its_key_verdicts_graded_copy_
     assert content_key("v2", b"{}") != content_key("v1", b"{}")  # another course or grader version
     files[1].unlink()  # its feedback page is gone: run it again
     assert reuse(task(), tmp_path).reused == {}
+
+
+def test_a_kernel_started_ahead_gets_its_notebooks_folder_only_when_handed_over(tmp_path):
+    import subprocess
+    import threading
+
+    runtime, workdir, copy = tmp_path / "run", tmp_path / "autograded", tmp_path / "run" / "work"
+    runtime.mkdir()
+    copy.mkdir()
+    kernel = subprocess.Popen(["sleep", "30"])
+    try:
+        assert not sandbox._take_over(kernel, runtime, workdir, copy, idle=0.2)  # never handed over: False
+        workdir.mkdir()  # nbgrader makes the notebook's folder just before it is run
+        (workdir / "01.ipynb").write_text("{}")
+        giver = threading.Thread(target=sandbox.hand_over, args=(runtime, 10))
+        giver.start()
+        assert sandbox._take_over(kernel, runtime, workdir, copy, idle=10)
+        giver.join(10)
+        assert not giver.is_alive() and (copy / "01.ipynb").read_text() == "{}" and (runtime / sandbox.READY).exists()
+    finally:
+        kernel.kill()
+        kernel.wait()
+    with pytest.raises(TimeoutError):
+        sandbox.hand_over(tmp_path, timeout=0.1)  # no watcher answers

@@ -152,6 +152,28 @@ def _file_attacks(root, folder):
     _write(folder, "huge", huge)
 
 
+#: Changed by notebook 01 of the student "tamper" in its kernel, and looked for by its notebook 02.
+TAMPER = ("import builtins, os, sys, numpy\n"
+          "numpy.tampered = builtins.tampered = True\n"
+          "numpy.exp = lambda z: 0.5\n"
+          "os.environ['LOGREG_TAMPERED'] = '1'\n"
+          "sys.path.insert(0, '/tmp/planted')\n"
+          "os.makedirs('/tmp/planted', exist_ok=True)\n"
+          "open('/tmp/planted/numpy_helpers.py', 'w').write('x = 1')\n"
+          "print('tampered:', numpy.tampered, numpy.exp(3.0))")
+LOOK = ("import builtins, os, sys, numpy\n"
+        "print('untouched:', not hasattr(numpy, 'tampered') and not hasattr(builtins, 'tampered')\n"
+        "      and numpy.exp(0.0) == 1.0 and 'LOGREG_TAMPERED' not in os.environ\n"
+        "      and '/tmp/planted' not in sys.path and not os.path.exists('/tmp/planted'))")
+
+
+def _tamperer(root, folder):
+    """A student whose notebook 01 changes its kernel's modules, environment and /tmp, and whose 02 looks for it."""
+    _write(folder, "tamper", _with_cell(_notebook(root), TAMPER, after="test_sigmoid"))
+    _write(folder, "tamper", _with_cell(_notebook(root, name="02_chain_rule"), LOOK, after="numerical_derivative"),
+           name="02_chain_rule")
+
+
 def _slow(nb):
     """Six cells of 4 s each: no cell is too long, the notebook is (20 s)."""
     for _ in range(6):
@@ -226,9 +248,11 @@ def batch(tmp_path_factory):
     for student, make in {**HOSTILE, **REPAIRABLE}.items():
         _write(everyone, student, make(root))
     _file_attacks(root, everyone)
+    _tamperer(root, everyone)
     _cli(root, "grade", str(alone), "--out", str(root / "out_alone"))
     gradebook = root / "course" / "gradebook.db"
-    result = _cli(root, "grade", str(everyone), "--out", str(root / "out"), "--jobs", "2")
+    # --force: the honest students are run again beside the others, not kept from the run alone
+    result = _cli(root, "grade", str(everyone), "--out", str(root / "out"), "--jobs", "2", "--force")
     yield root, _rows(root / "out"), _rows(root / "out_alone"), result, gradebook
     if saved is None:
         os.environ.pop("TMPDIR")
@@ -245,6 +269,21 @@ def test_honest_students_get_the_same_grades_as_when_graded_alone(batch):
     for student in ("ada", "will"):
         assert [r for r in rows if r["student"] == student] == [r for r in alone if r["student"] == student]
     assert all(r["status"] == "passed" for r in _student(rows, "ada").values() if r["notebook"] in (NB, "02_chain_rule"))
+
+
+def _printed(root, student, name, prefix):
+    copy = nbformat.read(root / "course" / "autograded" / student / course.assignment_of(name) / f"{name}.ipynb",
+                         as_version=4)
+    return [o.text for c in copy.cells for o in c.get("outputs", []) if o.get("text", "").startswith(prefix)]
+
+
+def test_every_notebook_starts_in_a_kernel_no_student_code_has_touched(batch):
+    """What one notebook's code changes (modules, builtins, environment, /tmp, sys.path) is gone in the next."""
+    root, rows, _, _, _ = batch
+    assert _printed(root, "tamper", NB, "tampered:") == ["tampered: True 0.5\n"]  # it took, in its own kernel
+    assert _printed(root, "tamper", "02_chain_rule", "untouched:") == ["untouched: True\n"]
+    assert all(r["status"] == "passed" for r in _student(rows, "tamper").values()
+               if r["notebook"] == "02_chain_rule"), _student(rows, "tamper")
 
 
 def test_no_hostile_student_earns_an_unearned_point(batch):
@@ -427,7 +466,7 @@ def test_an_interrupted_run_leaves_a_consistent_gradebook_and_can_be_run_again(b
     process.wait()
     time.sleep(1)
     assert _our_processes() == []
-    _cli(root, "grade", str(root / "alone"), "--out", str(out))
+    _cli(root, "grade", str(root / "alone"), "--out", str(out), "--force")
     assert _rows(out) == alone
 
 

@@ -170,12 +170,85 @@ def _kernel_library(work):
     return _LIBRARIES[str(work)]
 
 
+class _Sandbox:
+    """What one notebook's sandboxed kernel is started with: fresh records, report and private runtime folder.
+
+    Parameters
+    ----------
+    config : traitlets.config.Config
+    work : Path
+        The work folder.
+    student, notebook : str
+    workdir : Path, optional
+        For a kernel started ahead of its notebook: the notebook's folder, copied in at hand-over.
+    """
+
+    def __init__(self, config, work, student, notebook, workdir=None):
+        self.records, self.report = records_folder(work, student, notebook), fate_file(work, student, notebook)
+        shutil.rmtree(self.records, ignore_errors=True)  # records of an earlier run never count
+        self.records.mkdir(parents=True)
+        self.report.parent.mkdir(parents=True, exist_ok=True)
+        self.report.unlink(missing_ok=True)
+        limits = settings.limits(config)
+        self.settings = contract.sandbox_settings(
+            kernel_lib=_kernel_library(work), records=self.records, report=self.report,
+            notebook_timeout=limits.notebook_timeout, memory_limit=limits.memory_limit,
+            file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota, max_processes=limits.max_processes,
+            workdir=workdir)
+        self.kernels = sandbox.install_kernelspec(Path(work) / "jupyter").parent
+        self.runtime = Path(tempfile.mkdtemp(prefix="lk-"))  # short: Unix socket paths stay under 108 characters
+
+    def manager(self, kernel_manager_class, config):
+        """A kernel manager for the sandbox's kernelspec, talking over Unix sockets in the private runtime folder."""
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        return kernel_manager_class(
+            kernel_name=sandbox.KERNEL_NAME, config=config, transport="ipc", ip=str(self.runtime / "kernel"),
+            connection_file=str(self.runtime / "kernel.json"),
+            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(self.kernels)]))
+
+    def environment(self):
+        """The kernel's environment: the sandbox's settings reach its watcher there, not in this process's."""
+        return {**os.environ, contract.SANDBOX_ENV: self.settings}
+
+
+#: Kernels started ahead by this process, by (work folder, student, notebook): each for one notebook only.
+_AHEAD = {}
+
+
+def start_ahead(config, student, assignment, notebook):
+    """Start the sandboxed kernel of the notebook graded next, while this one runs (`python -m autograder grade`).
+
+    It boots in its own fresh sandbox, imports numpy and matplotlib and waits; SandboxedExecute hands
+    it that notebook (and no other) when the notebook is graded, and its time limit starts then.
+    """
+    from jupyter_client.manager import AsyncKernelManager
+
+    coursedir = CourseDirectory(config=config)
+    work = Path(coursedir.root) / settings.Grading(config=config).work_directory
+    box = _Sandbox(config, work, student, notebook,
+                   workdir=Path(coursedir.format_path(coursedir.autograded_directory, student, assignment)))
+    km = box.manager(AsyncKernelManager, config)
+    run_sync(km.start_kernel)(cwd=str(box.runtime), env=box.environment())
+    _AHEAD[(str(work), student, notebook)] = box, km
+
+
+def stop_ahead():
+    """Stop every kernel started ahead that no notebook took (its notebook could not be graded)."""
+    while _AHEAD:
+        box, km = _AHEAD.popitem()[1]
+        run_sync(km.shutdown_kernel)(now=True)
+        shutil.rmtree(box.runtime, ignore_errors=True)
+
+
 class SandboxedExecute(Execute):
     """nbgrader's Execute, in a fresh sandboxed kernel per notebook; what became of the kernel goes in resources.
 
     The kernel is the sandbox's kernelspec whatever the notebook names; it talks over
     Unix sockets in a private folder made for it and removed after it. When the kernel
     dies or nbclient gives up on it, the notebook as far as it ran goes on to be judged.
+    A kernel started ahead for this notebook (`start_ahead`) is handed the notebook
+    instead of starting one.
     """
 
     def preprocess(self, nb, resources, km=None):
@@ -183,31 +256,27 @@ class SandboxedExecute(Execute):
             raise ProtectionMissing("bubblewrap (bwrap) is not installed, and this course runs every notebook in its "
                                     "sandbox: install it (`apt-get install bubblewrap`, or `make demo`), then grade again")
         _, student, _, notebook, work = _paths(self.config, resources)
-        folder, report = records_folder(work, student, notebook), fate_file(work, student, notebook)
-        shutil.rmtree(folder, ignore_errors=True)  # records of an earlier run never count
-        folder.mkdir(parents=True)
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.unlink(missing_ok=True)
-        limits = settings.limits(self.config)
-        self._settings = contract.sandbox_settings(
-            kernel_lib=_kernel_library(work), records=folder, report=report, notebook_timeout=limits.notebook_timeout,
-            memory_limit=limits.memory_limit, file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota,
-            max_processes=limits.max_processes)
-        self._kernels = sandbox.install_kernelspec(work / "jupyter").parent
-        # short: Unix socket paths must stay under 108 characters
-        self._runtime, self._cell_timed_out = Path(tempfile.mkdtemp(prefix="lk-")), False
-        notes, error = nb.metadata.pop(_NOTES, []), None
+        ahead = _AHEAD.pop((str(work), student, notebook), None)
+        self._box, km = ahead if ahead else (_Sandbox(self.config, work, student, notebook), km)
+        self._cell_timed_out, notes, error = False, nb.metadata.pop(_NOTES, []), None
         try:
+            if ahead:
+                sandbox.hand_over(self._box.runtime)
             nb, resources = super().preprocess(nb, resources, km)
         except Exception as failed:  # the kernel died or stopped answering: its records say what ran
             error = f"{type(failed).__name__}: {first_line(failed)}"[:200]
             self._cell_timed_out |= isinstance(failed, CellTimeoutError)
             self.log.warning("%s: %s: %s", student, notebook, error)
         finally:
-            shutil.rmtree(self._runtime, ignore_errors=True)
+            if ahead:  # nbclient leaves a kernel it did not start running
+                if self.kc is not None:
+                    self.kc.stop_channels()
+                run_sync(km.shutdown_kernel)(now=False)
+            shutil.rmtree(self._box.runtime, ignore_errors=True)
+        report = self._box.report
         fate = json.loads(report.read_text()) if report.exists() else {}
         fate["cell_timeout"] = self._cell_timed_out
-        resources["logreg"] = {"notes": notes, "fate": fate, "error": error, "records": str(folder)}
+        resources["logreg"] = {"notes": notes, "fate": fate, "error": error, "records": str(self._box.records)}
         return nb, resources
 
     async def _async_handle_timeout(self, timeout, cell=None):
@@ -215,18 +284,12 @@ class SandboxedExecute(Execute):
         return await super()._async_handle_timeout(timeout, cell)
 
     def create_kernel_manager(self):
-        from jupyter_client.kernelspec import KernelSpecManager
-
         self.kernel_name = sandbox.KERNEL_NAME
-        self.km = self.kernel_manager_class(
-            kernel_name=sandbox.KERNEL_NAME, config=self.config, transport="ipc",
-            ip=str(self._runtime / "kernel"), connection_file=str(self._runtime / "kernel.json"),
-            kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(self._kernels)]))
+        self.km = self._box.manager(self.kernel_manager_class, self.config)
         return self.km
 
     async def async_start_new_kernel(self, **kwargs):
-        # the sandbox's settings reach its watcher in its environment, not in this process's
-        kwargs["env"] = {**os.environ, contract.SANDBOX_ENV: self._settings}
+        kwargs["env"] = self._box.environment()
         return await super().async_start_new_kernel(**kwargs)
 
     start_new_kernel = run_sync(async_start_new_kernel)  # nbclient's sync name is bound to its own coroutine

@@ -107,10 +107,11 @@ def _font_cache(folder):
     font_manager.json_dump(font_manager.fontManager, folder / f"fontlist-v{font_manager.FontManager.__version__}.json")
 
 
-def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_copy=None):
+def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_copy=None, preload=False):
     """The bwrap command line that runs ipykernel on `connection_file` in `workdir`, with a /tmp of tmp_size bytes.
 
     `work_copy`, when given, is what appears at `workdir` inside the sandbox (a private copy of it).
+    `preload`: the kernel imports numpy and matplotlib before it answers (a kernel started ahead).
     """
     venv, base = Path(sys.prefix), Path(sys.base_prefix)
     runtime = Path(connection_file).resolve().parent
@@ -136,7 +137,43 @@ def bwrap_command(connection_file, workdir, kernel_lib, records, tmp_size, work_
     environment.update({k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ})
     for key, value in environment.items():
         command += ["--setenv", key, value]
-    return command + [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", str(Path(connection_file).resolve())]
+    command += [str(venv / "bin" / "python"), "-m", "ipykernel_launcher", "-f", str(Path(connection_file).resolve())]
+    return command + ([f"--IPKernelApp.exec_lines={PRELOAD}"] if preload else [])
+
+
+#: What a kernel started ahead imports while it waits, leaving no name behind (what every notebook imports first).
+PRELOAD = "import numpy as _logreg_np, matplotlib.pyplot as _logreg_plt; del _logreg_np, _logreg_plt"
+#: Files in a kernel's runtime folder: the grader hands a kernel started ahead its notebook, the watcher
+#: answers once the notebook's folder is in the sandbox.
+HANDED, READY = "handed-over", "ready"
+
+
+def hand_over(runtime, timeout=60.0):
+    """Give a kernel started ahead its notebook (whose folder now exists); return once the watcher has copied it.
+
+    Raises
+    ------
+    TimeoutError
+        When the watcher does not answer: the kernel died, or its sandbox never came up.
+    """
+    runtime = Path(runtime)
+    (runtime / HANDED).touch()
+    deadline = time.monotonic() + timeout
+    while not (runtime / READY).exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the sandbox started ahead did not take its notebook within {timeout:g} s")
+        time.sleep(0.01)
+
+
+def _take_over(kernel, runtime, workdir, work_copy, idle):
+    """In a watcher started ahead: wait for the notebook, then copy its folder in; False if it never came."""
+    deadline = time.monotonic() + idle
+    while not (runtime / HANDED).exists():
+        if not _running(kernel, 0.01) or time.monotonic() > deadline:
+            return False
+    shutil.copytree(workdir, work_copy, symlinks=True, dirs_exist_ok=True)
+    (runtime / READY).touch()
+    return True
 
 
 def _limit(memory, file_size):
@@ -211,10 +248,10 @@ def _end_group(group):
     return hit
 
 
-def _running(kernel):
-    """Whether the kernel still runs after waiting up to POLL seconds for it (its end is seen at once)."""
+def _running(kernel, wait=POLL):
+    """Whether the kernel still runs after waiting up to `wait` seconds for it (its end is seen at once)."""
     try:
-        kernel.wait(timeout=POLL)
+        kernel.wait(timeout=wait)
         return False
     except subprocess.TimeoutExpired:
         return True
@@ -240,12 +277,17 @@ def main(argv):
     connection_file = argv[argv.index("-f") + 1]
     settings = contract.read_sandbox_settings()
     timeout, report, quota = settings["notebook_timeout"], settings["report"], settings["disk_quota"]
-    records, workdir, runtime = Path(settings["records"]), Path.cwd(), Path(connection_file).resolve().parent
+    # started ahead, the kernel boots before its notebook's folder exists: the folder is copied in when handed over
+    ahead = settings.get("workdir") is not None
+    runtime = Path(connection_file).resolve().parent
+    records, workdir = Path(settings["records"]), Path(settings["workdir"]) if ahead else Path.cwd()
     records.mkdir(parents=True, exist_ok=True)
     work_copy = runtime / f"work-{os.getpid()}"
-    shutil.copytree(workdir, work_copy, symlinks=True)
+    if ahead:
+        work_copy.mkdir()
+    else:
+        shutil.copytree(workdir, work_copy, symlinks=True)
     watched = (records, runtime)  # the runtime folder holds the working copy
-    already, _ = _written(watched)  # the notebook and its data: only what the kernel adds counts
     group = _process_group(settings["max_processes"])
     limit = _limit(settings["memory_limit"], settings["file_size_limit"])
 
@@ -257,15 +299,19 @@ def main(argv):
         if group is not None:
             (group / "cgroup.procs").write_text(str(os.getpid()))
 
-    start = time.monotonic()
     kernel = subprocess.Popen(bwrap_command(connection_file, workdir, Path(settings["kernel_lib"]), records, quota,
-                                            work_copy), preexec_fn=enter)
+                                            work_copy, preload=ahead), preexec_fn=enter)
 
     def stop(signum, frame):  # the kernel manager shuts us down: take the kernel with us
         kernel.kill()
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts go to the kernel as messages
     reason = "exited"
+    if ahead and not _take_over(kernel, runtime, workdir, work_copy, idle=2 * timeout):
+        kernel.kill()  # never given a notebook (the grader stopped, or it had nothing more to grade)
+        reason = "unused"
+    already, _ = _written(watched)  # the notebook and its data: only what the kernel adds counts
+    start = time.monotonic()  # the notebook's time starts with the notebook
     while _running(kernel):
         size, files = _written(watched)
         if time.monotonic() - start > timeout:

@@ -191,10 +191,15 @@ def run_task(task, template):
         notes, rows, kept, work = list(task.notes), [], {}, course.work(root)
         config = course.config(root)
         if task.notebooks:
-            api = course.api(root)
-            for notebook in sorted(task.notebooks):
-                rows += _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root, notes)
-                kept.update(protected.state(work, task.student, notebook, tests[notebook]))
+            api, names = course.api(root), sorted(task.notebooks)
+            try:
+                for k, notebook in enumerate(names):
+                    if k + 1 < len(names):  # the next notebook's kernel boots while this one runs
+                        protected.start_ahead(config, task.student, of[names[k + 1]].name, names[k + 1])
+                    rows += _grade_notebook(api, task.student, notebook, of[notebook].name, tests[notebook], root, notes)
+                    kept.update(protected.state(work, task.student, notebook, tests[notebook]))
+            finally:
+                protected.stop_ahead()
             for assignment in sorted({of[name].name for name in task.notebooks}):
                 api.generate_feedback(assignment, task.student)
         for notebook, reused in task.reused.items():

@@ -34,7 +34,7 @@ def probe_file(folder, name):
 
 
 def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_limit, file_size_limit, disk_quota,
-                     max_processes):
+                     max_processes, workdir=None):
     """The watcher's settings as the value of SANDBOX_ENV.
 
     Parameters
@@ -53,11 +53,13 @@ def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_li
         Bytes the kernel may write in all.
     max_processes : int
         Processes and threads the kernel may have at once.
+    workdir : Path, optional
+        For a kernel started ahead of its notebook: the notebook's folder, copied in when it is handed over.
     """
     return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "report": str(report),
                        "notebook_timeout": float(notebook_timeout), "memory_limit": int(memory_limit),
                        "file_size_limit": int(file_size_limit), "disk_quota": int(disk_quota),
-                       "max_processes": int(max_processes)})
+                       "max_processes": int(max_processes), "workdir": None if workdir is None else str(workdir)})
 
 
 def read_sandbox_settings(environ=os.environ):
