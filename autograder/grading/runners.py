@@ -20,22 +20,29 @@ IN_FLIGHT_PER_WORKER = 2
 def local(tasks, template, jobs=1, scheduler=None):
     """Run the tasks here: in this process when jobs is 1, else in `jobs` worker processes.
 
-    Processes, not threads: nbgrader keeps per-run state in os.environ.
+    Processes, not threads: nbgrader keeps per-run state in os.environ. A task with
+    no notebook to run (each reused or missing) is finished in this process: no
+    worker is started for it.
     """
     if jobs <= 1:
         for task in tasks:
             yield task, run_task(task, template)
         return
-    tasks = iter(tasks)
+    tasks, running, more = iter(tasks), {}, True
     with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
-        running = {pool.submit(run_task, task, template): task for task in islice(tasks, IN_FLIGHT_PER_WORKER * jobs)}
-        while running:
+        while True:
+            while more and len(running) < IN_FLIGHT_PER_WORKER * jobs:
+                task = next(tasks, None)
+                more = task is not None
+                if more and not task.notebooks:
+                    yield task, run_task(task, template)
+                elif more:
+                    running[pool.submit(run_task, task, template)] = task
+            if not running:
+                return
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
-                task = running.pop(future)
-                for more in islice(tasks, 1):
-                    running[pool.submit(run_task, more, template)] = more
-                yield task, future.result()
+                yield running.pop(future), future.result()
 
 
 def dask(tasks, template, jobs=1, scheduler=None):

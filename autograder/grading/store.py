@@ -95,6 +95,11 @@ def store(task, result, root=course.ROOT, gradebook=None):
         except MissingEntry:
             pass
         gradebook.add_submission(assignment, task.student, timestamp=handed_at.get(assignment))
+    for name in task.reused:  # its scores stand (a grader's manual ones too); when it was handed in may have changed
+        if of[name].name not in handed_in:
+            gradebook.find_submission(of[name].name, task.student).timestamp = handed_at.get(of[name].name)
+            gradebook.find_submission_notebook(name, of[name].name, task.student).late_submission_penalty = next(
+                (-r.score for r in result.rows if r.notebook == name and r.status == "late"), None)
     for row in result.rows:
         assignment = of[row.notebook].name
         if assignment not in handed_in:
