@@ -59,12 +59,22 @@ def require(config):
                                         "without it nbgrader would grade outside the sandbox")
 
 
+def _work(config, coursedir):
+    """The work folder (c.Grading.work_directory) of the course nbgrader is converting."""
+    return Path(coursedir.root) / settings.Grading(config=config).work_directory
+
+
 def _paths(config, resources):
     """(course directory, student, assignment, notebook, work folder) of the notebook being converted."""
     coursedir = CourseDirectory(config=config)
     ids = resources["nbgrader"]
-    work = Path(coursedir.root) / settings.Grading(config=config).work_directory
-    return coursedir, ids["student"], ids["assignment"], ids["notebook"], work
+    return coursedir, ids["student"], ids["assignment"], ids["notebook"], _work(config, coursedir)
+
+
+def set_judged(grade, score):
+    """Give a gradebook grade the grader's score: nothing left for the formgrader to flag (nbgrader's default for a
+    new grade is True), unless a grader scored it by hand, which is never overwritten."""
+    grade.auto_score, grade.needs_manual_grade = score, grade.manual_score is not None
 
 
 def records_folder(work, student, notebook):
@@ -225,7 +235,7 @@ def start_ahead(config, student, assignment, notebook):
     from jupyter_client.manager import AsyncKernelManager
 
     coursedir = CourseDirectory(config=config)
-    work = Path(coursedir.root) / settings.Grading(config=config).work_directory
+    work = _work(config, coursedir)
     box = _Sandbox(config, work, student, notebook,
                    workdir=Path(coursedir.format_path(coursedir.autograded_directory, student, assignment)))
     km = box.manager(AsyncKernelManager, config)
@@ -322,9 +332,8 @@ class JudgeRecords(SaveAutoGrades):
         grade_id = cell.metadata["nbgrader"]["grade_id"]
         if grade_id not in self._scores:  # a grade cell no hidden test records: nbgrader's own rule
             return super()._add_score(cell, resources)
-        grade = self.gradebook.find_grade(grade_id, self.notebook_id, self.assignment_id, self.student_id)
-        grade.auto_score = self._scores[grade_id]
-        grade.needs_manual_grade = grade.manual_score is not None  # a grader's own score is never overwritten
+        set_judged(self.gradebook.find_grade(grade_id, self.notebook_id, self.assignment_id, self.student_id),
+                   self._scores[grade_id])
         self.gradebook.db.commit()
 
     @staticmethod

@@ -36,9 +36,9 @@ def _unquoted(row):
 
 
 def _judge_again(root, student, notebook, tests, limits):
-    """(rows now, rows before, graded copy as JSON, its path) of one notebook, from what grading kept."""
+    """(rows now, rows and notes before, graded copy as JSON, its path) of one notebook, from what grading kept."""
     work, of = course.work(root), course.assignment_by_notebook(root)
-    before, _ = protected.read_verdicts(work, student, notebook)
+    before, notes = protected.read_verdicts(work, student, notebook)
     fate_file = protected.fate_file(work, student, notebook)
     fate = json.loads(fate_file.read_text()) if fate_file.is_file() else {}
     path = Path(root) / "course" / "autograded" / student / of[notebook].name / f"{notebook}.ipynb"
@@ -46,7 +46,7 @@ def _judge_again(root, student, notebook, tests, limits):
     cells = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): c for c in copy["cells"]}
     rows = records.judge_notebook(student, notebook, tests, protected.records_folder(work, student, notebook), cells,
                                   fate, limits)
-    return rows, before, copy, path
+    return rows, before, notes, copy, path
 
 
 def _late(config, gradebook, assignment, rows):
@@ -62,8 +62,7 @@ def _keep(gradebook, assignment, rows, late):
     """Write a re-judged notebook's scores and late penalty into the gradebook."""
     student, notebook = rows[0].student, rows[0].notebook
     for row in rows:
-        grade = gradebook.find_grade(row.test, notebook, assignment, student)
-        grade.auto_score, grade.needs_manual_grade = row.score, grade.manual_score is not None
+        protected.set_judged(gradebook.find_grade(row.test, notebook, assignment, student), row.score)
     gradebook.find_submission_notebook(notebook, assignment, student).late_submission_penalty = (
         -late.score if late else None)
 
@@ -97,14 +96,14 @@ def rejudge(out_dir, root=course.ROOT, assignments=None):
     now, changed = {}, []
     with Gradebook(config.CourseDirectory.db_url) as gradebook:
         for student, notebook in judged:
-            rows, before, copy, path = _judge_again(root, student, notebook, tests[notebook], limits)
+            rows, before, notes, copy, path = _judge_again(root, student, notebook, tests[notebook], limits)
             late = _late(config, gradebook, of[notebook], rows)
             now[(student, notebook)] = rows + ([late] if late else [])
             if rows == before:
                 continue
             changed.append((student, notebook))
             _keep(gradebook, of[notebook].name, rows, late)
-            protected.write_verdicts(work, student, notebook, rows, protected.read_verdicts(work, student, notebook)[1])
+            protected.write_verdicts(work, student, notebook, rows, notes)
             if path.is_file():
                 path.chmod(0o644)  # nbgrader leaves graded copies read-only
                 path.write_text(json.dumps(graded_copy.annotate(copy, rows, before), indent=1) + "\n", encoding="utf-8")

@@ -107,9 +107,7 @@ def store(task, result, root=course.ROOT, gradebook=None):
         if row.status == "late":  # nbgrader keeps a notebook's late penalty beside its grades, as a positive number
             gradebook.find_submission_notebook(row.notebook, assignment, task.student).late_submission_penalty = -row.score
         else:
-            grade = gradebook.find_grade(row.test, row.notebook, assignment, task.student)
-            # judged by the grader: nothing for the formgrader to flag (nbgrader's default for a new grade is True)
-            grade.auto_score, grade.needs_manual_grade = row.score, grade.manual_score is not None
+            protected.set_judged(gradebook.find_grade(row.test, row.notebook, assignment, task.student), row.score)
     gradebook.db.commit()
     gradebook.db.expunge_all()  # the session keeps no student's rows once they are written
 

@@ -205,8 +205,7 @@ def run_task(task, template):
                 protected.stop_ahead()
             for assignment in sorted({of[name].name for name in task.notebooks}):
                 api.generate_feedback(assignment, task.student)
-        for notebook, reused in task.reused.items():
-            rows += reused
+        rows += [row for kept_rows in task.reused.values() for row in kept_rows]
         for notebook in sorted({*task.notebooks, *task.reused} & set(task.timestamps)):
             late = late_row(config, task.student, notebook, [r for r in rows if r.notebook == notebook],
                             datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
