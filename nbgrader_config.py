@@ -33,30 +33,31 @@ c.Course.assignments = [
 
 # Late work: nbgrader's late-penalty plugin, used by `python -m autograder grade` on the trusted scores.
 # A notebook loses this share of its score per started day past its due date.
-c.AssignLatePenalties.plugin_class = "autograder.grading.late.PerDayPenalty"
+c.AssignLatePenalties.plugin_class = "autograder.grading.autograde.late.PerDayPenalty"
 c.PerDayPenalty.per_day = 0.1
 
 # nbgrader's autograde, however it is started (`python -m autograder grade`, `nbgrader autograde`, the
-# formgrader's Autograde button), with this course's pieces (autograder/grading/protected.py): a linked or
+# formgrader's Autograde button), with this course's pieces (autograder/grading/autograde/): a linked or
 # oversized notebook refused and the rest repaired against the release; each notebook run in a fresh kernel
 # inside the sandbox; scores judged from the hidden tests' records outside the kernel, not from what the cells
 # printed; graded copies with outputs bounded and inert. `python -m autograder grade` refuses to run without them.
 c.Autograde.sanitize_preprocessors = [
-    "autograder.grading.protected.CheckSubmission",
+    "autograder.grading.autograde.CheckSubmission",
     "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",
     "nbgrader.preprocessors.OverwriteKernelspec", "nbgrader.preprocessors.OverwriteCells",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
 c.Autograde.autograde_preprocessors = [
-    "autograder.grading.protected.SandboxedExecute",
+    "autograder.grading.autograde.SandboxedExecute",
     "nbgrader.preprocessors.IgnorePattern", "nbconvert.preprocessors.ClearMetadataPreprocessor",
     "nbgrader.preprocessors.LimitOutput",
-    "autograder.grading.protected.JudgeRecords",
+    "autograder.grading.autograde.JudgeRecords",
     "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-# Every kernel runs in a sandbox (autograder/grading/sandbox.py), whatever kernel a submitted notebook names.
-# Its settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of them here, for instance:
+# Every kernel runs in a sandbox (autograder/grading/sandbox/), whatever kernel a submitted notebook names.
+# Grading's settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of
+# them here, for instance:
 # c.Sandbox.notebook_timeout = 300   # seconds for a whole notebook, then its kernel is killed
 # c.Sandbox.memory_limit = 4 * 1024**3   # bytes per kernel process (default 2 GiB)
-# c.Sandbox.max_output = 20_000   # characters of one output kept in graded copies and feedback
+# c.GradedCopy.max_output = 20_000   # characters of one output kept in graded copies and feedback

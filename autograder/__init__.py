@@ -3,8 +3,9 @@
 - `kernel/`: what runs in the student's kernel: capturing outputs on the probe
   inputs and leaving records (NumPy and the standard library; never `solutions`);
 - `judging/`: pure: a record and the `solutions` reference in, a Verdict out;
-- `grading/`: nbgrader, files and processes: the course, submissions, repair,
-  the sandbox, tasks and runners, storing results;
+- `grading/`: nbgrader, files and processes: the course and where its files
+  live, the sandbox, nbgrader's autograde with this course's pieces
+  (`grading/autograde/`), and grading a folder of submissions (`grading/batch/`);
 - `instructor/`: the command line, the class report, the demo's students.
 
 The notebooks' hidden tests call `autograder.submit` / `autograder.submit_answer`.
@@ -44,13 +45,15 @@ def submit(name, fn):
     """What a hidden test does with a graded function outside the sandbox: judge it now, and keep the record."""
     from autograder.judging import judge, probe
     from autograder.kernel.capture import capture, keep
+    from autograder.kernel.contract import FUNCTION
 
-    _raise_unless_passed(judge(name, keep("function", name, capture(fn, probe(name)))))
+    _raise_unless_passed(judge(name, keep(FUNCTION, name, capture(fn, probe(name)))))
 
 
 def submit_answer(question, answer):
     """The same for the answer to a concept question."""
     from autograder.judging import judge_concept
     from autograder.kernel.capture import capture_answer, keep
+    from autograder.kernel.contract import CONCEPT
 
-    _raise_unless_passed(judge_concept(question, keep("concept", question, capture_answer(answer))))
+    _raise_unless_passed(judge_concept(question, keep(CONCEPT, question, capture_answer(answer))))

@@ -27,7 +27,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograder.grading import course, pipeline, store, tasks
+from autograder.grading import course, layout
+from autograder.grading.batch import pipeline, store, tasks, template
 from autograder.instructor.samples import filled
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,15 +36,16 @@ REPO = Path(__file__).resolve().parents[1]
 
 def make_course(folder):
     """A copy of the course in `folder`, released."""
-    shutil.copytree(REPO / "notebooks", folder / "notebooks", ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
-    shutil.copy(REPO / "nbgrader_config.py", folder / "nbgrader_config.py")
+    shutil.copytree(layout.notebooks_tree(), layout.notebooks_tree(folder),
+                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    shutil.copy(layout.config_file(), layout.config_file(folder))
     course.release(folder)
     return folder
 
 
 def correct_notebooks(root):
     """The instructor's answers in the released notebooks, by name."""
-    return {name: filled(name, root=root) for name in course.source_notebooks(root)}
+    return {name: filled(name, root=root) for name in course.notebook_names(root)}
 
 
 def make_class(root, students, folder):
@@ -59,7 +61,7 @@ def bare(root, students):
     """Seconds to execute every student's notebooks with nbclient, one kernel per notebook."""
     work = root / "bare"
     for assignment in course.assignments(root):  # every notebook's files (checks.py, data/, ...) in one folder
-        shutil.copytree(root / "release" / assignment.name, work, dirs_exist_ok=True)
+        shutil.copytree(course.layout(root).release(assignment.name), work, dirs_exist_ok=True)
     notebooks = correct_notebooks(root)
     start = time.perf_counter()
     for _ in range(students):
@@ -78,7 +80,7 @@ def graded(root, submissions, jobs):
 
 def rejudged(root, out):
     """Seconds to re-judge a graded class: as it is, and after an answer key changed that every student's row follows."""
-    from autograder.grading.rejudge import rejudge
+    from autograder.grading.batch.rejudge import rejudge
     from autograder.judging import concepts
 
     start = time.perf_counter()
@@ -118,22 +120,24 @@ def before_first_cell(root, repeats=5):
     """
     from statistics import median
 
-    from autograder.grading import protected
+    from autograder.grading.autograde import SandboxedExecute
+    from autograder.grading.sandbox.ahead import AHEAD
 
-    folder = root / "course" / "autograded" / "bench" / "01_model_and_loss"
-    shutil.copytree(root / "release" / "01_model_and_loss", folder, dirs_exist_ok=True)
+    where = course.layout(root)
+    folder = where.autograded("bench", "01_model_and_loss")
+    shutil.copytree(where.release("01_model_and_loss"), folder, dirs_exist_ok=True)
     resources = {"metadata": {"path": str(folder)}, "nbgrader": {
         "student": "bench", "assignment": "01_model_and_loss", "notebook": "01_model_and_loss", "db_url": ""}}
     config = course.config(root)
 
     def ahead():
-        protected.start_ahead(config, "bench", "01_model_and_loss", "01_model_and_loss")
+        AHEAD.start(config, "bench", "01_model_and_loss", "01_model_and_loss")
         time.sleep(4)
 
     ways = {"plain": (None, lambda nb: NotebookClient(nb, timeout=120, kernel_name="python3",
                                                       resources=resources).execute()),
-            "sandboxed": (None, lambda nb: protected.SandboxedExecute(config=config).preprocess(nb, resources)[0]),
-            "sandboxed, started ahead": (ahead, lambda nb: protected.SandboxedExecute(config=config).preprocess(
+            "sandboxed": (None, lambda nb: SandboxedExecute(config=config).preprocess(nb, resources)[0]),
+            "sandboxed, started ahead": (ahead, lambda nb: SandboxedExecute(config=config).preprocess(
                 nb, resources)[0])}
     figures = {}
     for way, (before, run) in ways.items():
@@ -193,7 +197,7 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         root = make_course(Path(tmp))
         print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {platform.python_version()}, "
-              f"{len(course.source_notebooks(root))} notebooks a student\n")
+              f"{len(course.notebook_names(root))} notebooks a student\n")
         k = args.students
         submissions = make_class(root, k, root / "class")
         floor = bare(root, k) / k
@@ -215,18 +219,18 @@ def main(argv=None):
 
 def task_costs(root, submissions):
     """Seconds of each part of one task: staging and storing (the grading process), running (a worker)."""
-    from autograder.grading.submissions import discover
+    from autograder.grading.batch.submissions import discover
 
-    submission = discover(submissions, course.source_notebooks(root))[0][0]
-    template = tasks.template(root)
+    submission = discover(submissions, course.notebook_names(root))[0][0]
+    made = template.template(root)
     start = time.perf_counter()
     task = tasks.stage(submission, root)
     staged = time.perf_counter()
-    result = tasks.run_task(task, template)
+    result = tasks.run_task(task, made)
     ran = time.perf_counter()
     store.store(task, result, root)
     stored = time.perf_counter()
-    shipped = len(tasks.archive(template)) / 1e6
+    shipped = len(template.archive(made)) / 1e6
     print(f"\none task: stage {staged - start:.2f} s and store {stored - ran:.2f} s in the grading process, "
           f"run {ran - staged:.2f} s in a worker; the template archive sent once per worker: {shipped:.1f} MB")
 

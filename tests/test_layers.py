@@ -1,6 +1,12 @@
 """The folders of autograder/ are layers: each imports only the layers below it, and nothing imports in a cycle.
 
-    solutions  <  autograder.kernel  <  autograder.judging  <  autograder.grading  <  autograder.instructor
+    solutions  <  autograder.kernel  <  autograder.judging  <  autograder.grading
+               <  autograder.grading.sandbox  <  autograder.grading.autograde  <  autograder.grading.batch
+               <  autograder.instructor
+
+Within grading, its own modules (settings, layout, course, grades, gradebook, refusals) are below its
+folders: the sandbox, nbgrader's path (autograde/, which runs the sandbox) and the batch path (batch/,
+which runs nbgrader's autograde).
 
 The kernel layer is what the grading sandbox copies in, so it may import only
 NumPy, the standard library and itself: never `solutions`, nor any answer.
@@ -17,10 +23,12 @@ import nbformat
 import pytest
 
 import solutions
+from autograder.grading.layout import NOTEBOOK_PATTERN, notebook_folder
 from autograder.judging import FUNCTIONS
 
 REPO = Path(__file__).resolve().parents[1]
-LAYERS = ["solutions", "autograder.kernel", "autograder.judging", "autograder.grading", "autograder.instructor"]
+LAYERS = ["solutions", "autograder.kernel", "autograder.judging", "autograder.grading", "autograder.grading.sandbox",
+          "autograder.grading.autograde", "autograder.grading.batch", "autograder.instructor"]
 #: What the kernel layer may import besides itself.
 KERNEL_MAY_IMPORT = {"numpy"} | set(sys.stdlib_module_names)
 
@@ -61,9 +69,10 @@ def _dynamic_imports(path):
 
 
 def _layer(module):
-    """The index of a module's layer in LAYERS, or None for the package root and outside modules."""
+    """The index of a module's layer in LAYERS (the deepest folder that holds it), or None for the package root
+    and outside modules."""
     matches = [i for i, layer in enumerate(LAYERS) if module == layer or module.startswith(layer + ".")]
-    return matches[0] if matches else None
+    return max(matches, key=lambda i: len(LAYERS[i])) if matches else None
 
 
 def _ours(imported, modules):
@@ -105,7 +114,11 @@ def test_the_layer_checks_fail_on_an_import_from_above():
     assert _above("autograder.kernel.capture", {"autograder.judging"}) == ["autograder.judging"]
     assert _above("autograder.judging.checks", {"autograder.grading.course", "autograder"}) == [
         "autograder", "autograder.grading.course"]
-    assert _above("autograder.grading.tasks", {"autograder.judging", "autograder.kernel.contract"}) == []
+    assert _above("autograder.grading.batch.tasks", {"autograder.judging", "autograder.kernel.contract"}) == []
+    assert _above("autograder.grading.autograde.judge_records", {"autograder.grading.batch.store",
+                                                                "autograder.grading.sandbox.kernel"}) == [
+        "autograder.grading.batch.store"]
+    assert _above("autograder.grading.layout", {"autograder.grading.sandbox"}) == ["autograder.grading.sandbox"]
     assert _outside_the_kernel({"solutions", "nbformat", "numpy.linalg", "json", "autograder.kernel.contract"}) == [
         "nbformat", "solutions"]
 
@@ -134,10 +147,10 @@ def test_the_kernel_library_works_with_nothing_but_itself_and_numpy(tmp_path):
 
     import numpy
 
-    from autograder.grading import sandbox
+    from autograder.grading.sandbox import kernel
     from autograder.judging import probe
 
-    library = sandbox.kernel_library(tmp_path / "lib", {name: probe(name) for name in FUNCTIONS})
+    library = kernel.kernel_library(tmp_path / "lib", {name: probe(name) for name in FUNCTIONS})
     records = tmp_path / "records"
     records.mkdir()
     script = (f"import sys\nsys.path[:0] = [{str(library)!r}, {str(Path(numpy.__file__).parents[1])!r}]\n"
@@ -175,7 +188,7 @@ def test_no_import_cycle_between_modules():
 def _submitted_functions():
     """The graded functions the instructor notebooks' hidden tests submit."""
     names = []
-    for path in sorted((REPO / "notebooks" / "logistic_regression").glob("[0-9][0-9]_*.ipynb")):
+    for path in sorted(notebook_folder().glob(NOTEBOOK_PATTERN)):
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.metadata.get("nbgrader", {}).get("grade"):
                 names += re.findall(r'\bsubmit\("(\w+)"', cell.source)

@@ -1,15 +1,11 @@
-"""The nbgrader course: its assignments, where its folders are, its configuration, and one API object to drive it.
+"""The nbgrader course: its configuration, assignments, notebooks and their tests, and its release.
 
 The course root is the repository, configured by its `nbgrader_config.py` like
 any nbgrader course. The notebooks are written in `notebooks/logistic_regression/`;
 `c.Course.assignments` groups them into assignments, in course order, each with
 its release and due dates. `release` makes nbgrader's source folder of each
-assignment (`course/source/<assignment>/`: its notebooks and the files they use)
-and the student copies under `release/<assignment>/`; everything grading produces
-stays under `course/` (submitted and autograded copies, feedback, and the SQLite
-gradebook `course/gradebook.db`). Change settings there, e.g.
-`c.CourseDirectory.db_url` for another gradebook or `c.Execute.timeout` for the
-time limit of a cell.
+assignment (its notebooks and the files they use) and the student copies with
+nbgrader's generate_assignment. Where each of these lives is `layout`'s to say.
 """
 
 import copy
@@ -25,19 +21,21 @@ from pathlib import Path
 
 from traitlets.config import PyFileConfigLoader
 
+from autograder.grading import layout as paths
 from autograder.grading import settings
-
-#: The folder of notebooks/ where the course's notebooks are written (nbval and the tests read them there).
-NOTEBOOKS = "logistic_regression"
-#: The repository, which is the course root.
-ROOT = Path(__file__).resolve().parents[2]
+from autograder.grading.layout import ROOT, Layout
+from autograder.kernel.contract import CONCEPT, FUNCTION
 
 
-def _with_venv_on_path():
-    """nbgrader runs `alembic` and `jupyter` by name: put this Python's bin first on PATH."""
+def ready_for_nbgrader():
+    """Ready this process for nbgrader: this Python's bin first on PATH (nbgrader runs `alembic` and `jupyter` by
+    name), and nbgrader's gradebook code's SQLAlchemy warnings silenced (they say nothing to an instructor)."""
     bin_dir = str(Path(sys.executable).parent)
     if os.environ.get("PATH", "").split(os.pathsep)[0] != bin_dir:
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
+    warnings.filterwarnings("ignore", module="nbgrader")
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
 
 
 _CONFIGS = {}
@@ -57,14 +55,15 @@ def config(root=ROOT):
     traitlets.config.Config
     """
     root = Path(root).resolve()
-    folder = root if (root / "nbgrader_config.py").exists() else ROOT
-    key = (root, (folder / "nbgrader_config.py").stat().st_mtime_ns)
+    folder = root if paths.config_file(root).exists() else ROOT
+    key = (root, paths.config_file(folder).stat().st_mtime_ns)
     if key in _CONFIGS:  # read once per version of the file
         return copy.deepcopy(_CONFIGS[key])
-    c = PyFileConfigLoader("nbgrader_config.py", path=str(folder)).load_config()
+    c = PyFileConfigLoader(paths.CONFIG_FILE, path=str(folder)).load_config()
     if folder != root:  # another course root: everything it produces goes under it
         c.CourseDirectory.root = str(root)
-        c.CourseDirectory.db_url = f"sqlite:///{root / 'course' / 'gradebook.db'}"
+        c.CourseDirectory.db_url = f"sqlite:///{root / paths.DEFAULT_GRADEBOOK}"
+    settings.graded_copy(c)  # a setting under an old name is warned of once, when the file is read
     _CONFIGS[key] = c
     return copy.deepcopy(c)
 
@@ -74,15 +73,15 @@ def limits(root=ROOT):
     return settings.limits(config(root))
 
 
-def work(root=ROOT):
-    """The folder where grading keeps what it makes besides nbgrader's folders (c.Grading.work_directory)."""
-    return Path(root) / settings.Grading(config=config(root)).work_directory
+def layout(root=ROOT):
+    """Where every folder and file of a course is (layout.Layout), from its nbgrader_config.py."""
+    return Layout(config(root))
 
 
 def api(root=ROOT):
     """A fresh NbGraderAPI on the course (one per process: it is not thread-safe).
 
-    Its autograde runs the pieces nbgrader_config.py registers (autograder.grading.protected).
+    Its autograde runs the pieces nbgrader_config.py registers (autograder.grading.autograde).
 
     Parameters
     ----------
@@ -93,28 +92,29 @@ def api(root=ROOT):
     -------
     nbgrader.apps.NbGraderAPI
     """
-    _with_venv_on_path()
-    # nbgrader's gradebook code emits SQLAlchemy warnings that say nothing to an instructor.
-    warnings.filterwarnings("ignore", module="nbgrader")
-    warnings.filterwarnings("ignore", message=".*not in session.*")
-    logging.getLogger("traitlets").setLevel(logging.ERROR)
+    ready_for_nbgrader()
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 
     c = config(root)
-    (Path(c.CourseDirectory.root) / "course").mkdir(parents=True, exist_ok=True)
+    gradebook = gradebook_path(root)
+    if gradebook is not None:  # SQLite makes the file, not its folder
+        gradebook.parent.mkdir(parents=True, exist_ok=True)
     return NbGraderAPI(CourseDirectory(config=c), config=c)
 
 
-def source_notebooks(root=ROOT):
+def gradebook_path(root=ROOT):
+    """The SQLite gradebook's file, or None when the gradebook is another database."""
+    url = config(root).CourseDirectory.db_url
+    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+
+def notebook_names(root=ROOT):
     """Every notebook's name, without .ipynb, in teaching order."""
-    return sorted(p.stem for p in notebook_folder(root).glob("[0-9][0-9]_*.ipynb"))
+    return sorted(p.stem for p in paths.notebook_folder(root).glob(paths.NOTEBOOK_PATTERN))
 
 
-def notebook_folder(root=ROOT):
-    """Where the notebooks are written: notebooks/logistic_regression/."""
-    return Path(root) / "notebooks" / NOTEBOOKS
-
+# --- the assignments ---------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class Assignment:
@@ -138,8 +138,8 @@ def assignments(root=ROOT):
     course = [Assignment(e["name"], tuple(e["notebooks"]), datetime.fromisoformat(e["release"]),
                          datetime.fromisoformat(e["due"])) for e in entries]
     placed = [n for a in course for n in a.notebooks]
-    if sorted(placed) != source_notebooks(root):
-        unknown, unplaced = set(placed) - set(source_notebooks(root)), set(source_notebooks(root)) - set(placed)
+    if sorted(placed) != notebook_names(root):
+        unknown, unplaced = set(placed) - set(notebook_names(root)), set(notebook_names(root)) - set(placed)
         raise ValueError(f"c.Course.assignments: notebooks {sorted(unknown)} do not exist, "
                          f"{sorted(unplaced)} are in no assignment")
     return course
@@ -173,11 +173,50 @@ def select(names=None, root=ROOT, now=None):
     return [a for a in course if a.release <= now]
 
 
-def gradebook_path(root=ROOT):
-    """The SQLite gradebook's file, or None when the gradebook is another database."""
-    url = config(root).CourseDirectory.db_url
-    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+# --- the tests of the notebooks ----------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Test:
+    """An autograder cell: its grade_id, points, and the records its hidden part makes."""
+
+    __test__ = False  # a test cell of a notebook, not a test of pytest's
+
+    grade_id: str
+    points: float
+    records: tuple  # of (kind, name): (FUNCTION, "sigmoid") or (CONCEPT, "why_log_loss")
+
+
+_SUBMITS = re.compile(r'\bsubmit(_answer)?\("(\w+)"')
+
+
+def tests_in(notebook):
+    """The autograder cells of an instructor notebook, in order.
+
+    Parameters
+    ----------
+    notebook : nbformat.NotebookNode
+
+    Returns
+    -------
+    list of Test
+    """
+    tests = []
+    for cell in notebook.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade"):
+            records = tuple((CONCEPT if answer else FUNCTION, name) for answer, name in _SUBMITS.findall(cell.source))
+            tests.append(Test(meta["grade_id"], float(meta["points"]), records))
+    return tests
+
+
+def tests(root=ROOT):
+    """The autograder cells of every notebook of the course, {notebook: [Test, ...]}, in course order."""
+    import nbformat
+
+    return {name: tests_in(nbformat.read(paths.notebook_file(name, root), as_version=4)) for name in notebook_names(root)}
+
+
+# --- the release -------------------------------------------------------------------------------------
 
 def _used(path, code):
     """Whether the notebooks' code uses a file beside them: imports a module, or names a folder or a file."""
@@ -188,7 +227,7 @@ def _used(path, code):
     return path.name in code
 
 
-def _files_used(notebooks):
+def files_used(notebooks):
     """The files beside the notebooks that their code uses (checks.py, data/, ...): only those ship with them.
 
     A file that the notebooks of an assignment do not use stays out of its release: explorer.py, for instance,
@@ -209,17 +248,17 @@ def make_source(assignment, root=ROOT):
     -------
     Path
     """
-    target = Path(config(root).CourseDirectory.root) / config(root).CourseDirectory.source_directory / assignment.name
+    target = layout(root).source(assignment.name)
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
-    notebooks = [notebook_folder(root) / f"{name}.ipynb" for name in assignment.notebooks]
-    for path in notebooks + _files_used(notebooks):
+    notebooks = [paths.notebook_file(name, root) for name in assignment.notebooks]
+    for path in notebooks + files_used(notebooks):
         (shutil.copytree if path.is_dir() else shutil.copy)(path, target / path.name)
     return target
 
 
 def release(root=ROOT, names=None):
-    """Write the student copies of assignments under release/<assignment>/ with nbgrader generate_assignment, fresh.
+    """Write the student copies of assignments with nbgrader generate_assignment, fresh.
 
     Parameters
     ----------
@@ -232,11 +271,11 @@ def release(root=ROOT, names=None):
     list of Path
         The released assignments' folders.
     """
-    api_ = api(root)
+    api_, where = api(root), layout(root)
     folders = []
     for assignment in select(names, root):
         make_source(assignment, root)
-        target = Path(root) / "release" / assignment.name
+        target = where.release(assignment.name)
         shutil.rmtree(target, ignore_errors=True)
         api_.gradebook.update_or_create_assignment(assignment.name, duedate=assignment.due.astimezone(timezone.utc)
                                                    .replace(tzinfo=None))
@@ -282,7 +321,7 @@ def _answer_cells_without_stub(path):
 
 def ensure_assignments(names=None, root=ROOT):
     """Release the assignments (by default the released ones) that have no release or no gradebook entry yet."""
-    known = {a.name for a in api(root).gradebook.assignments}
-    missing = [a.name for a in select(names, root) if a.name not in known or not (Path(root) / "release" / a.name).is_dir()]
+    known, where = {a.name for a in api(root).gradebook.assignments}, layout(root)
+    missing = [a.name for a in select(names, root) if a.name not in known or not where.release(a.name).is_dir()]
     if missing:
         release(root, missing)

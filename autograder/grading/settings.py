@@ -1,18 +1,26 @@
-"""The settings of grading, as nbgrader-style configurable traits, each with its default and help.
+"""Every setting of grading, as nbgrader-style configurable traits, each with its default and help.
+
+- `Sandbox`: the limits of each sandboxed kernel (autograder.grading.sandbox);
+- `GradedCopy`: what the graded copy, and the feedback made from it, keeps of a notebook's outputs;
+- `Grading`: what grading accepts, and its work folder;
+- `Course`: the assignments, with their notebooks and dates.
 
 Numbers may be written as ints or floats (`2e9` for bytes is fine): the traits convert them.
-
 Set them in nbgrader_config.py, the one file an instructor edits, e.g.
 `c.Sandbox.memory_limit = 4 * 1024**3`. The time limit of one cell is
-nbgrader's own `c.Execute.timeout`.
+nbgrader's own `c.Execute.timeout`. `limits` reads them all at once.
 """
 
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 
 from traitlets import Bool, CFloat, CInt, Dict, List, TraitError, Unicode, validate
 from traitlets.config import Configurable
+
+#: The graded copy's limits, once set as c.Sandbox.<name> (they never limited the sandbox): still read, with a warning.
+GRADED_COPY_LIMITS = ("max_output", "max_outputs", "max_output_total")
 
 
 class Sandbox(Configurable):
@@ -23,16 +31,25 @@ class Sandbox(Configurable):
     memory_limit = CInt(2 * 1024**3, help="Bytes of address space per kernel process (RLIMIT_AS): "
                                              "past it, allocations fail with MemoryError.").tag(config=True)
     file_size_limit = CInt(256 * 1024**2, help="Bytes per file a kernel writes (RLIMIT_FSIZE).").tag(config=True)
+    disk_quota = CInt(512 * 1024**2, help="Bytes a kernel may write in all (its folder, /tmp, its records): past "
+                                             "it the kernel is stopped, and what it wrote is discarded.").tag(config=True)
+    max_processes = CInt(128, help="Processes and threads a kernel may have at once (a cgroup's pids.max; "
+                                      "RLIMIT_NPROC would not bind a grader running as root).").tag(config=True)
+    # The graded copy's limits under their old names: read by `limits`, with a warning to rename them.
+    max_output = CInt(None, allow_none=True, help="Deprecated: c.GradedCopy.max_output.").tag(config=True)
+    max_outputs = CInt(None, allow_none=True, help="Deprecated: c.GradedCopy.max_outputs.").tag(config=True)
+    max_output_total = CInt(None, allow_none=True, help="Deprecated: c.GradedCopy.max_output_total.").tag(config=True)
+
+
+class GradedCopy(Configurable):
+    """What a graded copy keeps of a notebook's outputs: the copy nbgrader's feedback and the formgrader show."""
+
     max_output = CInt(20_000, help="Characters of one text output kept in graded copies and feedback; "
                                       "the middle of a longer one is cut.").tag(config=True)
     max_outputs = CInt(500, help="Outputs kept in one graded copy; the rest are replaced by a line "
                                     "saying how many were not kept.").tag(config=True)
     max_output_total = CInt(2_000_000, help="Characters of all outputs kept in one graded copy "
                                                "(images count by their encoded size).").tag(config=True)
-    disk_quota = CInt(512 * 1024**2, help="Bytes a kernel may write in all (its folder, /tmp, its records): past "
-                                             "it the kernel is stopped, and what it wrote is discarded.").tag(config=True)
-    max_processes = CInt(128, help="Processes and threads a kernel may have at once (a cgroup's pids.max; "
-                                      "RLIMIT_NPROC would not bind a grader running as root).").tag(config=True)
 
 
 class Grading(Configurable):
@@ -45,8 +62,10 @@ class Grading(Configurable):
                                               "that kept the students' times (a zip from the LMS usually does; a copy "
                                               "may not). Late work is judged by these times and c.Course.assignments' "
                                               "due dates.").tag(config=True)
-    work_directory = Unicode("course", help="Folder, relative to the course root, for the workers' course template, "
-                                            "the kernels' runtime folders and the hidden tests' records.").tag(config=True)
+    work_directory = Unicode("course", help="Folder, relative to the course root, where grading keeps what it makes "
+                                            "besides nbgrader's folders: the workers' course template, the kernel "
+                                            "library and kernelspec, and each notebook's records, kernel fate, verdicts "
+                                            "and key (see autograder.grading.layout).").tag(config=True)
 
     @validate("work_directory")
     def _inside_the_course(self, proposal):
@@ -100,11 +119,24 @@ class Limits:
     max_notebook_size: int
 
 
+def graded_copy(config):
+    """c.GradedCopy of a Config, where a limit still set under its old name c.Sandbox.<name> counts, with a warning."""
+    copy, old = GradedCopy(config=config), Sandbox(config=config)
+    for name in GRADED_COPY_LIMITS:
+        if getattr(old, name) is None:
+            continue
+        warnings.warn(f"c.Sandbox.{name} is now c.GradedCopy.{name} (it limits the graded copy, not the sandbox): "
+                      "rename it in nbgrader_config.py", FutureWarning, stacklevel=2)
+        if name not in config.GradedCopy:
+            setattr(copy, name, getattr(old, name))
+    return copy
+
+
 def limits(config):
     """The Limits of a traitlets Config (nbgrader_config.py), defaults where it is silent."""
     from nbgrader.preprocessors import Execute
 
-    sandbox = Sandbox(config=config)
+    sandbox, copy = Sandbox(config=config), graded_copy(config)
     return Limits(float(Execute(config=config).timeout), sandbox.notebook_timeout, sandbox.memory_limit,
-                  sandbox.file_size_limit, sandbox.max_output, sandbox.max_outputs, sandbox.max_output_total,
+                  sandbox.file_size_limit, copy.max_output, copy.max_outputs, copy.max_output_total,
                   sandbox.disk_quota, sandbox.max_processes, Grading(config=config).max_notebook_size)

@@ -11,16 +11,13 @@ Without --assignment, each command takes every assignment released by now (c.Cou
 
 import argparse
 import contextlib
-import csv
 import os
 import shutil
 import sys
 from pathlib import Path
 
 from autograder.grading import course
-
-#: Where the demo puts its sample submissions and results.
-DEMO = course.ROOT / "build" / "demo"
+from autograder.grading.layout import DEMO_OUT, DEMO_SUBMISSIONS, ROOT, Out
 
 
 @contextlib.contextmanager
@@ -66,16 +63,16 @@ def release(args):
 
 
 def grade(args):
-    from autograder.grading.pipeline import NothingToGrade
-    from autograder.grading.pipeline import grade as run
-    from autograder.grading.protected import ProtectionMissing
+    from autograder.grading.autograde import ProtectionMissing
+    from autograder.grading.batch.pipeline import NothingToGrade
+    from autograder.grading.batch.pipeline import grade as run
 
-    out = Path(args.out)
+    out = Out(args.out)
     try:
         if not Path(args.submissions).is_dir():
             raise FileNotFoundError(f"no such folder: {args.submissions}")
-        with _stderr_of_children_to(out / "grading.log") as stderr:
-            students, ran, notes = run(Path(args.submissions), out, args.course, args.jobs, _progress_on(stderr),
+        with _stderr_of_children_to(out.log) as stderr:
+            students, ran, notes = run(Path(args.submissions), out.folder, args.course, args.jobs, _progress_on(stderr),
                                        scheduler=getattr(args, "scheduler", None), assignments=args.assignment,
                                        force=getattr(args, "force", False))
     except KeyboardInterrupt:
@@ -84,36 +81,45 @@ def grade(args):
         return 130
     except (FileNotFoundError, NothingToGrade, ValueError, ProtectionMissing) as problem:
         print(f"error: {problem}", file=sys.stderr)
-        if out.exists() and not any(p.name != "grading.log" for p in out.iterdir()):
-            shutil.rmtree(out)  # nothing was graded: leave no half-made output folder behind
+        if out.folder.exists() and not any(p != out.log for p in out.folder.iterdir()):
+            shutil.rmtree(out.folder)  # nothing was graded: leave no half-made output folder behind
         return 2
-    print_summary(Path(args.out))
+    print_summary(out.folder)
     for note in notes:
         print(f"note: {note}")
     print(f"\ngraded {students} students ({ran} notebook{'' if ran == 1 else 's'} run; any other was unchanged since "
-          f"its last grading, which stands): {args.out}/grades.csv, summary.csv, feedback/; notes in notes.txt, kernel messages in grading.log")
+          f"its last grading, which stands): {out.grades}, {out.summary.name}, {out.feedback.name}/; "
+          f"notes in {out.notes.name}, kernel messages in {out.log.name}")
     return 0
 
 
-def rejudge(args):
-    from autograder.grading.rejudge import rejudge as run
+def _not_graded(out):
+    """The error when OUT holds no grades: 2 after saying so, or None."""
+    if Out(out).grades.exists():
+        return None
+    print(f"error: {Out(out).grades} not found: run `python -m autograder grade` first", file=sys.stderr)
+    return 2
 
-    out = Path(args.out)
-    if not (out / "grades.csv").exists():
-        print(f"error: {out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
+
+def rejudge(args):
+    from autograder.grading.batch.rejudge import rejudge as run
+    from autograder.instructor.lms import WRITERS
+
+    out = Out(args.out)
+    if _not_graded(out.folder):
         return 2
     try:
-        changed = run(out, args.course, args.assignment)
+        changed = run(out.folder, args.course, args.assignment)
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     for student, notebook in changed:
         print(f"re-judged: {student}: {notebook} changed")
-    print(f"re-judged {out}: {len(changed)} notebooks changed; grades.csv, summary.csv, the gradebook, graded copies "
-          "and their feedback are up to date")
-    if (out / "report.md").exists():
-        report(argparse.Namespace(out=out, course=args.course, assignment=args.assignment,
-                                  lms=[lms for lms in ("canvas", "moodle") if (out / f"{lms}.csv").exists()]))
+    print(f"re-judged {out.folder}: {len(changed)} notebooks changed; {out.grades.name}, {out.summary.name}, the "
+          "gradebook, graded copies and their feedback are up to date")
+    if out.report.exists():
+        report(argparse.Namespace(out=out.folder, course=args.course, assignment=args.assignment,
+                                  lms=[lms for lms in WRITERS if out.lms(lms).exists()]))
     return 0
 
 
@@ -121,8 +127,7 @@ def report(args):
     from autograder.instructor.lms import WRITERS
     from autograder.instructor.report import write_report
 
-    if not (Path(args.out) / "grades.csv").exists():
-        print(f"error: {args.out}/grades.csv not found: run `python -m autograder grade` first", file=sys.stderr)
+    if _not_graded(args.out):
         return 2
     try:
         notebooks = [n for a in course.select(args.assignment, args.course) for n in a.notebooks] if args.assignment else None
@@ -139,31 +144,35 @@ def demo(args):
     from autograder.instructor.samples import make_samples
 
     release(args)
-    submissions = make_samples(DEMO / "submissions", args.course)
+    submissions = make_samples(DEMO_SUBMISSIONS, args.course)
     print(f"sample submissions: {submissions}")
-    args.submissions, args.out = submissions, DEMO / "out"
+    args.submissions, args.out = submissions, DEMO_OUT
     status = grade(args)
     if status == 0:
         report(args)
-        print(f"\nLook at: {args.out}/report.md (class report), {args.out}/grades.csv, "
-              f"{args.out}/feedback/<student>/<notebook>.html, and the gradebook {course.gradebook_path(args.course)}")
+        out = Out(args.out)
+        print(f"\nLook at: {out.report} (class report), {out.grades}, {out.feedback_page('<student>', '<notebook>')}, "
+              f"and the gradebook {course.gradebook_path(args.course)}")
     return status
 
 
 def print_summary(out_dir):
     """Print OUT/summary.csv as a table."""
-    with open(Path(out_dir) / "summary.csv", newline="", encoding="utf-8") as f:
-        table = list(csv.reader(f))
+    from autograder.grading.grades import read_summary
+
+    notebooks, lines = read_summary(out_dir)
     # the notebooks' columns shortened to their number; then total, max and late_penalty
-    header = ["student", *(h[:2] for h in table[0][1:-3]), "total", "max", "late"]
-    widths = [max(len(str(r[i])) for r in [header, *table[1:]]) for i in range(len(header))]
-    for row in [header, *[[r[0], *(f"{float(v):g}" for v in r[1:])] for r in table[1:]]]:
+    header = ["student", *(n[:2] for n in notebooks), "total", "max", "late"]
+    table = [[line.student, *(f"{v:g}" for v in [*line.points.values(), line.total, line.max, line.late_penalty])]
+             for line in lines]
+    widths = [max(len(str(r[i])) for r in [header, *table]) for i in range(len(header))]
+    for row in [header, *table]:
         print("  ".join(str(v).rjust(w) if i else str(v).ljust(w) for i, (v, w) in enumerate(zip(row, widths))))
 
 
 def parser():
     p = argparse.ArgumentParser(prog="python -m autograder", description=__doc__.split("\n\n")[0])
-    p.add_argument("--course", type=Path, default=course.ROOT, help="the course root (default: this repository)")
+    p.add_argument("--course", type=Path, default=ROOT, help="the course root (default: this repository)")
     commands = p.add_subparsers(dest="command", required=True)
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("--assignment", action="append", metavar="NAME",
@@ -198,4 +207,5 @@ def parser():
 
 def main(argv=None):
     args = parser().parse_args(argv)
+    course.config(args.course)  # read first: what it warns of reaches the terminal before grading takes stderr
     return args.run(args)

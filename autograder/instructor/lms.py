@@ -12,14 +12,15 @@ The points are after late penalties (summary.csv's notebooks are), rounded to 2 
 """
 
 import csv
-from pathlib import Path
 
 from autograder.grading import course
+from autograder.grading.grades import read_grades, read_summary
+from autograder.grading.layout import ROOT, Out
 
 CANVAS_ID_COLUMNS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 
 
-def assignment_points(out_dir, root=course.ROOT):
+def assignment_points(out_dir, root=ROOT):
     """The assignments graded in OUT, their points possible, and each student's points.
 
     Returns
@@ -29,25 +30,22 @@ def assignment_points(out_dir, root=course.ROOT):
     students : dict of str to dict of str to float
         student id -> assignment name -> points.
     """
-    with open(Path(out_dir) / "summary.csv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    with open(Path(out_dir) / "grades.csv", newline="", encoding="utf-8") as f:
-        possible = {}
-        for row in csv.DictReader(f):
-            key = (row["student"], row["notebook"])
-            possible[key] = possible.get(key, 0.0) + float(row["max_score"])
-    graded = [a for a in course.assignments(root) if all(n in (rows[0] if rows else {}) for n in a.notebooks)]
-    first = rows[0]["student"] if rows else None
+    notebooks, lines = read_summary(out_dir)
+    possible = {}
+    for row in read_grades(out_dir):
+        possible[(row.student, row.notebook)] = possible.get((row.student, row.notebook), 0.0) + row.max_score
+    graded = [a for a in course.assignments(root) if lines and all(n in notebooks for n in a.notebooks)]
+    first = lines[0].student if lines else None
     assignments = [(a.name, sum(possible.get((first, n), 0.0) for n in a.notebooks)) for a in graded]
-    students = {r["student"]: {a.name: round(sum(float(r[n]) for n in a.notebooks), 2) for a in graded}
-                for r in rows}
+    students = {line.student: {a.name: round(sum(line.points[n] for n in a.notebooks), 2) for a in graded}
+                for line in lines}
     return assignments, students
 
 
-def write_canvas(out_dir, root=course.ROOT):
+def write_canvas(out_dir, root=ROOT):
     """Write OUT/canvas.csv, Canvas's gradebook import format; return its path."""
     assignments, students = assignment_points(out_dir, root)
-    path = Path(out_dir) / "canvas.csv"
+    path = Out(out_dir).lms("canvas")
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow([*CANVAS_ID_COLUMNS, *(name for name, _ in assignments)])
@@ -57,10 +55,10 @@ def write_canvas(out_dir, root=course.ROOT):
     return path
 
 
-def write_moodle(out_dir, root=course.ROOT):
+def write_moodle(out_dir, root=ROOT):
     """Write OUT/moodle.csv, for Moodle's CSV grade import (map "Username" to the users); return its path."""
     assignments, students = assignment_points(out_dir, root)
-    path = Path(out_dir) / "moodle.csv"
+    path = Out(out_dir).lms("moodle")
     with open(path, "w", newline="", encoding="utf-8") as f:
         out = csv.writer(f)
         out.writerow(["Username", *(name for name, _ in assignments)])

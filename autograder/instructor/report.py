@@ -5,41 +5,33 @@ distribution of total scores, and the pass rate of every test; then the
 mistakes the judges named most often, with the message students saw.
 """
 
-import csv
 import html
 from collections import Counter, defaultdict
-from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")  # files only: the report is made where there may be no screen
 import matplotlib.pyplot as plt  # noqa: E402
 
-
-def read_grades(out_dir):
-    """The rows of OUT/grades.csv as dicts, scores as floats."""
-    with open(Path(out_dir) / "grades.csv", newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    for row in rows:
-        row["score"], row["max_score"] = float(row["score"]), float(row["max_score"])
-    return rows
+from autograder.grading.grades import LATE, read_grades  # noqa: E402
+from autograder.grading.layout import Out  # noqa: E402
 
 
 def _totals(rows):
     totals, maxima = defaultdict(float), defaultdict(float)
     for row in rows:
-        totals[row["student"]] += row["score"]
-        maxima[row["student"]] += row["max_score"]
+        totals[row.student] += row.score
+        maxima[row.student] += row.max_score
     return {s: totals[s] / maxima[s] * 100 if maxima[s] else 0.0 for s in totals}
 
 
 def _pass_rates(rows):
     passed, seen = Counter(), Counter()
     for row in rows:
-        if row["status"] == "late":  # a late penalty is not a test (it counts in the totals)
+        if row.status == LATE:  # a late penalty is not a test (it counts in the totals)
             continue
-        seen[row["test"]] += 1
-        passed[row["test"]] += row["status"] == "passed"
+        seen[row.test] += 1
+        passed[row.test] += row.status == "passed"
     return {test: passed[test] / seen[test] * 100 for test in seen}
 
 
@@ -67,13 +59,13 @@ def _plot_pass_rates(rates, path):
 
 def common_mistakes(rows, most=10):
     """The named mistakes, most frequent first: (mistake, count, tests, an example message)."""
-    named = [r for r in rows if r["status"] == "failed" and r.get("mistake")]
-    counts = Counter(r["mistake"] for r in named)
+    named = [r for r in rows if r.status == "failed" and r.mistake]
+    counts = Counter(r.mistake for r in named)
     result = []
     for mistake, count in counts.most_common(most):
-        examples = [r for r in named if r["mistake"] == mistake]
-        tests = sorted({r["test"] for r in examples})
-        result.append((mistake, count, tests, examples[0]["message"]))
+        examples = [r for r in named if r.mistake == mistake]
+        tests = sorted({r.test for r in examples})
+        result.append((mistake, count, tests, examples[0].message))
     return result
 
 
@@ -97,29 +89,29 @@ def write_report(out_dir, notebooks=None):
     Path
         report.md.
     """
-    out_dir = Path(out_dir)
-    rows = [r for r in read_grades(out_dir) if notebooks is None or r["notebook"] in notebooks]
+    out = Out(out_dir)
+    rows = [r for r in read_grades(out_dir) if notebooks is None or r.notebook in notebooks]
     if not rows:
-        raise ValueError(f"{out_dir}/grades.csv has no row of {', '.join(sorted(notebooks or ())) or 'any notebook'}")
+        raise ValueError(f"{out.grades} has no row of {', '.join(sorted(notebooks or ())) or 'any notebook'}")
     percentages, rates = _totals(rows), _pass_rates(rows)
-    _plot_distribution(percentages, out_dir / "score_distribution.png")
-    _plot_pass_rates(rates, out_dir / "pass_rates.png")
-    statuses = Counter(r["status"] for r in rows if r["status"] != "late")
-    late = [r for r in rows if r["status"] == "late"]
+    _plot_distribution(percentages, out.score_plot)
+    _plot_pass_rates(rates, out.pass_rate_plot)
+    statuses = Counter(r.status for r in rows if r.status != LATE)
+    late = [r for r in rows if r.status == LATE]
     lines = [
         "# Class report",
         "",
         f"{len(percentages)} students, {len(rates)} tests; mean total {sum(percentages.values()) / len(percentages):.0f} %.",
         "Tests by status: " + ", ".join(f"{status} {n}" for status, n in statuses.most_common()) + ".",
-        f"Late notebooks: {len(late)}, {sum(-r['score'] for r in late):g} points taken by the late-work policy.",
+        f"Late notebooks: {len(late)}, {sum(-r.score for r in late):g} points taken by the late-work policy.",
         "",
         "## Score distribution",
         "",
-        "![Score distribution](score_distribution.png)",
+        f"![Score distribution]({out.score_plot.name})",
         "",
         "## Pass rate per test",
         "",
-        "![Pass rates](pass_rates.png)",
+        f"![Pass rates]({out.pass_rate_plot.name})",
         "",
         "| test | passed |",
         "|---|---|",
@@ -134,15 +126,14 @@ def write_report(out_dir, notebooks=None):
         lines += [f"| {_cell(m)} | {n} | {_cell(', '.join(tests))} | {_cell(message)} |" for m, n, tests, message in mistakes]
     else:
         lines.append("No mistake was named by the judges.")
-    trouble = [r for r in rows if r["status"] in ("error", "timeout", "unreadable")]
+    trouble = [r for r in rows if r.status in ("error", "timeout", "unreadable")]
     if trouble:
         lines += ["", "## Submissions that could not be fully graded", "",
                   "| student | notebook | status | message |", "|---|---|---|---|"]
         seen = set()
         for r in trouble:
-            if (r["student"], r["notebook"], r["status"]) not in seen:
-                seen.add((r["student"], r["notebook"], r["status"]))
-                lines.append(f"| {_cell(r['student'])} | {_cell(r['notebook'])} | {r['status']} | {_cell(r['message'])} |")
-    report = out_dir / "report.md"
-    report.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return report
+            if (r.student, r.notebook, r.status) not in seen:
+                seen.add((r.student, r.notebook, r.status))
+                lines.append(f"| {_cell(r.student)} | {_cell(r.notebook)} | {r.status} | {_cell(r.message)} |")
+    out.report.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out.report

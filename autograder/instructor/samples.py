@@ -13,6 +13,8 @@ from pathlib import Path
 import nbformat
 
 from autograder.grading import course
+from autograder.grading.autograde.late import nbgrader_timestamp
+from autograder.grading.layout import ROOT, TIMESTAMP, notebook_file
 
 _SOLUTION_MARKERS = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$")
 
@@ -43,13 +45,13 @@ def fill_with_answers(student_nb, instructor_nb, answers=None):
     return student_nb
 
 
-def filled(name, answers=None, root=course.ROOT):
+def filled(name, answers=None, root=ROOT):
     """The released notebook `name` with the instructor's answers (or `answers`) in its answer cells.
 
     Needs the release (python -m autograder release) to exist.
     """
-    released = nbformat.read(Path(root) / "release" / course.assignment_of(name, root) / f"{name}.ipynb", as_version=4)
-    source = nbformat.read(course.notebook_folder(root) / f"{name}.ipynb", as_version=4)
+    released = nbformat.read(course.layout(root).released_notebook(course.assignment_of(name, root), name), as_version=4)
+    source = nbformat.read(notebook_file(name, root), as_version=4)
     return fill_with_answers(released, source, answers)
 
 
@@ -83,7 +85,7 @@ STUDENTS = {
 }
 
 
-def make_samples(target, root=course.ROOT):
+def make_samples(target, root=ROOT):
     """Write the sample students' submissions as an LMS download: target/<student>/<notebook>.ipynb.
 
     A late notebook is written as nbgrader's collect would: target/<student>/<assignment>/<notebook>.ipynb with
@@ -101,7 +103,7 @@ def make_samples(target, root=course.ROOT):
     for student, plan in STUDENTS.items():
         folder = target / student
         folder.mkdir(parents=True)
-        for name in course.source_notebooks(root):
+        for name in course.notebook_names(root):
             if name in plan["skip"]:
                 continue
             path = folder / f"{plan.get('rename', {}).get(name, name)}.ipynb"
@@ -110,7 +112,7 @@ def make_samples(target, root=course.ROOT):
                 path = folder / assignment.name / path.name
                 path.parent.mkdir()
                 handed_in = assignment.due + timedelta(hours=plan["late"][name])
-                (path.parent / "timestamp.txt").write_text(f"{handed_in:%Y-%m-%d %H:%M:%S.%f} UTC", encoding="utf-8")
+                (path.parent / TIMESTAMP).write_text(nbgrader_timestamp(handed_in), encoding="utf-8")
             if name in plan.get("broken", ()):
                 path.write_text('{"cells": [{"cell_type": "code", "source": "def sigmoid(z):', encoding="utf-8")
                 continue

@@ -176,9 +176,9 @@ def load_probe(name):
 
 def submit(name, fn):
     """What a hidden test does in the sandbox: capture the function and leave the record for the grader."""
-    keep("function", name, capture(fn, load_probe(name)))
+    keep(contract.FUNCTION, name, capture(fn, load_probe(name)))
 
 
 def submit_answer(question, answer):
     """The same for the answer to a concept question."""
-    keep("concept", question, capture_answer(answer))
+    keep(contract.CONCEPT, question, capture_answer(answer))

@@ -21,10 +21,12 @@ PROBES_ENV = "LOGREG_PROBES"
 RECORDS_ENV = "LOGREG_RECORDS"
 #: The watcher's environment: one JSON object, see sandbox_settings().
 SANDBOX_ENV = "LOGREG_SANDBOX"
+#: The kinds of record a hidden test leaves: a graded function's outputs, or a concept question's answer.
+FUNCTION, CONCEPT = "function", "concept"
 
 
 def record_file(folder, kind, name):
-    """Where a hidden test leaves its record: kind is "function" or "concept"."""
+    """Where a hidden test leaves its record: kind is FUNCTION or CONCEPT."""
     return Path(folder) / f"{kind}-{name}.json"
 
 
@@ -33,8 +35,8 @@ def probe_file(folder, name):
     return Path(folder) / f"{name}.pickle"
 
 
-def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_limit, file_size_limit, disk_quota,
-                     max_processes, workdir=None):
+def sandbox_settings(*, kernel_lib, records, fate, notebook_timeout, memory_limit, file_size_limit, disk_quota,
+                     max_processes, notebook_folder=None):
     """The watcher's settings as the value of SANDBOX_ENV.
 
     Parameters
@@ -43,7 +45,7 @@ def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_li
         The kernel library folder, mounted at KERNEL_LIB.
     records : Path
         This notebook's records folder, mounted at RECORDS.
-    report : Path
+    fate : Path
         Where the watcher writes what became of the kernel (JSON).
     notebook_timeout : float
         Seconds for the whole notebook.
@@ -53,13 +55,15 @@ def sandbox_settings(*, kernel_lib, records, report, notebook_timeout, memory_li
         Bytes the kernel may write in all.
     max_processes : int
         Processes and threads the kernel may have at once.
-    workdir : Path, optional
-        For a kernel started ahead of its notebook: the notebook's folder, copied in when it is handed over.
+    notebook_folder : Path, optional
+        For a kernel started ahead of its notebook: the notebook's folder, copied in when it is handed over
+        (any other kernel works in a copy of the folder it is started in).
     """
-    return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "report": str(report),
+    return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "fate": str(fate),
                        "notebook_timeout": float(notebook_timeout), "memory_limit": int(memory_limit),
                        "file_size_limit": int(file_size_limit), "disk_quota": int(disk_quota),
-                       "max_processes": int(max_processes), "workdir": None if workdir is None else str(workdir)})
+                       "max_processes": int(max_processes),
+                       "notebook_folder": None if notebook_folder is None else str(notebook_folder)})
 
 
 def read_sandbox_settings(environ=os.environ):

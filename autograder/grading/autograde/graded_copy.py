@@ -1,0 +1,138 @@
+"""The graded copy of a notebook, as students will see it in their feedback: outputs cut, made inert, verdicts written in.
+
+Pure transformations of an nbformat notebook, in place. The graded copy is what
+nbgrader's feedback and the formgrader render as HTML, so nothing a student's
+code displayed or a student wrote may run there: outputs keep only plain text
+and raster images, and a markdown cell with active HTML is shown as its text.
+"""
+
+import re
+
+import nbformat
+
+#: Output types that render inertly: text is escaped, images are pixels.
+SAFE_MIME_TYPES = ("text/plain", "image/png", "image/jpeg", "image/gif")
+#: A live widget's view (notebook 07's explorer): nothing to show without a kernel, and its state would load the
+#: widgets' JavaScript into the feedback page. Dropped without a note: every honest student's notebook has one.
+LIVE_VIEWS = ("application/vnd.jupyter.widget-view+json",)
+#: HTML in markdown that could run or load something in a browser.
+_ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|link|meta|base|form|svg|math|frame|applet)\b"
+                          r"|\bon[a-z]+\s*=|javascript\s*:|<\s*[a-z][^>]*\s(src|href)\s*=\s*[\"']?\s*data\s*:text",
+                          re.IGNORECASE)
+
+
+def truncate_outputs(notebook, max_chars):
+    """Cut every text output longer than max_chars (the middle goes), in place; return how many were cut."""
+    cut = 0
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            fields = [("text", output)] if "text" in output else []
+            fields += [(mime, output["data"]) for mime in list(output.get("data", {})) if mime.startswith("text/")]
+            for key, holder in fields:
+                text = holder[key] if isinstance(holder[key], str) else "".join(holder[key])
+                if len(text) > max_chars:
+                    holder[key] = (text[: max_chars // 2] + f"\n... [{len(text) - max_chars} characters cut by the grader] ...\n"
+                                   + text[-max_chars // 2:])
+                    cut += 1
+    return cut
+
+
+def _size(output):
+    text = output.get("text", "")
+    data = output.get("data", {})
+    return len(text if isinstance(text, str) else "".join(text)) + sum(
+        len(v if isinstance(v, str) else "".join(v) if isinstance(v, list) else str(v)) for v in data.values())
+
+
+def bound_outputs(notebook, max_outputs, max_total):
+    """Keep at most max_outputs outputs and max_total characters of them in the notebook, in order; return how many went.
+
+    What does not fit is replaced, in the cell where the bound was reached, by one line saying so.
+    """
+    kept, total, dropped = 0, 0, 0
+    for cell in notebook.cells:
+        outputs, room = cell.get("outputs", []), []
+        for output in outputs:
+            if kept < max_outputs and total + _size(output) <= max_total:
+                room.append(output)
+                kept, total = kept + 1, total + _size(output)
+            else:
+                dropped += 1
+        if len(room) < len(outputs):
+            room.append(nbformat.v4.new_output("stream", name="stdout", text=(
+                f"... [{len(outputs) - len(room)} outputs not kept: the graded copy keeps {max_outputs} outputs "
+                f"and {max_total} characters of them in all] ...\n")))
+            cell.outputs = room
+    return dropped
+
+
+def make_inert(notebook):
+    """Keep only inert output types, and show a markdown cell with active HTML as plain text; return how many changed.
+
+    Live widget views and the widgets' saved state go too, and are not counted: they are what the course's own
+    explorer leaves, not something a student put there.
+    """
+    changed = 0
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data")
+            for mime in LIVE_VIEWS:
+                if data and mime in data:
+                    del data[mime]
+                    data.setdefault("text/plain", "[a live widget: it needs a running kernel]")
+            if data and any(mime not in SAFE_MIME_TYPES for mime in data):
+                for mime in [m for m in data if m not in SAFE_MIME_TYPES]:
+                    del data[mime]
+                data.setdefault("text/plain", "[an output that is not shown in the graded copy: only text and images are]")
+                changed += 1
+        if cell.cell_type in ("markdown", "raw") and _ACTIVE_HTML.search(cell.source):
+            fence = "`" * max(3, 1 + max((len(run) for run in re.findall(r"`+", cell.source)), default=0))
+            cell.cell_type, cell.source = "markdown", f"{fence}text\n{cell.source}\n{fence}"
+            cell.pop("attachments", None)
+            changed += 1
+    return changed
+
+
+def annotation(row):
+    """What the grader writes under a test cell: its score and message (grades.Row)."""
+    return f"Graded outside the notebook: {row.score:g} / {row.max_score:g}." + (f" {row.message}" if row.message else "") + "\n"
+
+
+def annotate(notebook, rows, before=()):
+    """Append to each test cell what the grader decided (grades.Row by grade_id), in place of the `before` rows' words.
+
+    Parameters
+    ----------
+    notebook : NotebookNode or dict
+    rows : list of grades.Row
+    before : list of grades.Row
+        What an earlier judging wrote (re-judging): its annotation, the last output of its cell, is removed.
+    """
+    now, then = {r.test: r for r in rows}, {r.test: annotation(r) for r in before}
+    for cell in notebook["cells"]:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if cell["cell_type"] != "code":
+            continue
+        outputs = cell.setdefault("outputs", [])
+        last = outputs[-1] if outputs else {}
+        text = last.get("text", "")
+        if grade_id in then and last.get("output_type") == "stream" and \
+                ("".join(text) if isinstance(text, list) else text) == then[grade_id]:  # JSON keeps text as lines
+            outputs.pop()
+        if grade_id in now:
+            outputs.append(nbformat.v4.new_output("stream", name="stdout", text=annotation(now[grade_id])))
+    return notebook
+
+
+def bound(notebook, limits, prefix):
+    """Cut long outputs, keep a bounded number, make what is left inert (settings.Limits); the notes saying so."""
+    notes = []
+    if truncate_outputs(notebook, limits.max_output):
+        notes.append(f"{prefix}outputs longer than {limits.max_output} characters were cut")
+    if bound_outputs(notebook, limits.max_outputs, limits.max_output_total):
+        notes.append(f"{prefix}outputs past {limits.max_outputs} or {limits.max_output_total} "
+                     "characters in all were not kept")
+    if make_inert(notebook):
+        notes.append(f"{prefix}HTML or scripts in outputs or markdown are shown as text")
+    return notes

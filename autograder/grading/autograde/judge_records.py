@@ -1,0 +1,92 @@
+"""JudgeRecords, in place of nbgrader's SaveAutoGrades: the scores judged from the records, not from what the
+cells printed; and the verdicts file, where what was judged of a notebook is kept.
+
+After SandboxedExecute has run a notebook, JudgeRecords judges the records its hidden tests left (`trusted`),
+puts those scores into the gradebook (`gradebook.set_judged`: nbgrader's own rule for a grade cell no hidden
+test records), bounds the graded copy's outputs and makes them inert (`graded_copy`), writes the verdict
+under each test cell, and keeps the rows and notes in the work folder's verdicts/<student>/<notebook>.json,
+where `grade` collects them and re-judging reads them.
+"""
+
+import json
+from dataclasses import asdict
+
+import nbformat
+from nbgrader.preprocessors import SaveAutoGrades
+
+from autograder.grading import course, settings
+from autograder.grading.autograde import graded_copy
+from autograder.grading.autograde.protection import PACKAGE, ProtectionMissing
+from autograder.grading.autograde.sandboxed_execute import RAN
+from autograder.grading.autograde.trusted import MAX_RECORD, judge_notebook
+from autograder.grading.gradebook import set_judged
+from autograder.grading.grades import Row
+from autograder.grading.layout import Layout
+from autograder.kernel import contract
+
+
+class JudgeRecords(SaveAutoGrades):
+    """nbgrader's SaveAutoGrades with the scores judged from the records, not from what the cells printed."""
+
+    def preprocess(self, nb, resources):
+        where, ids = Layout(self.config), resources["nbgrader"]
+        student, assignment, notebook = ids["student"], ids["assignment"], ids["notebook"]
+        ran = resources.get(RAN, {})
+        if "records" not in ran:
+            raise ProtectionMissing(f"{PACKAGE}.JudgeRecords needs {PACKAGE}.SandboxedExecute before it in "
+                                    "c.Autograde.autograde_preprocessors")
+        limits = settings.limits(self.config)
+        cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+        tests = course.tests_in(nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
+        rows = judge_notebook(student, notebook, tests, ran["records"], cells, ran["fate"], limits)
+        self._scores = {row.test: row.score for row in rows}
+        nb, resources = super().preprocess(nb, resources)
+        notes = list(ran.get("notes", [])) + graded_copy.bound(nb, limits, f"{student}: {notebook}: ")
+        if ran["error"]:
+            notes.append(f"{student}: {notebook}: its kernel did not finish ({ran['error']})")
+        graded_copy.annotate(nb, rows)
+        write_verdicts(where, student, notebook, rows, notes)
+        return nb, resources
+
+    def _add_score(self, cell, resources):
+        grade_id = cell.metadata["nbgrader"]["grade_id"]
+        if grade_id not in self._scores:  # a grade cell no hidden test records: nbgrader's own rule
+            return super()._add_score(cell, resources)
+        set_judged(self.gradebook.find_grade(grade_id, self.notebook_id, self.assignment_id, self.student_id),
+                   self._scores[grade_id])
+        self.gradebook.db.commit()
+
+
+def read_verdicts(where, student, notebook):
+    """(rows, notes) that JudgeRecords (or re-judging) wrote for a notebook, or None when none was.
+
+    Parameters
+    ----------
+    where : layout.Layout
+    student, notebook : str
+    """
+    path = where.verdicts(student, notebook)
+    if not path.is_file():
+        return None
+    kept = json.loads(path.read_text(encoding="utf-8"))
+    return [Row(**row) for row in kept["rows"]], kept["notes"]
+
+
+def write_verdicts(where, student, notebook, rows, notes):
+    """Keep the rows and notes of one notebook, as JudgeRecords and re-judging decided them."""
+    path = where.verdicts(student, notebook)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"rows": [asdict(r) for r in rows], "notes": notes}, indent=1), encoding="utf-8")
+
+
+def state(where, student, notebook, tests):
+    """What grading a notebook leaves to judge it again without a kernel: {path below the work folder: bytes}.
+
+    The verdicts, the sandbox's fate file and the records its tests can make (regular files of at most
+    MAX_RECORD bytes: anything else the kernel wrote there is never judged, so never kept).
+    """
+    paths = [where.verdicts(student, notebook), where.fate(student, notebook)]
+    paths += [contract.record_file(where.records(student, notebook), kind, name)
+              for test in tests for kind, name in test.records]
+    return {str(p.relative_to(where.work)): p.read_bytes() for p in paths
+            if p.is_file() and not p.is_symlink() and p.stat().st_size <= MAX_RECORD}

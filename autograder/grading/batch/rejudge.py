@@ -1,0 +1,106 @@
+"""Re-judging a graded class from what its grading kept, without starting a kernel.
+
+Every verdict is made outside the kernels from the records the hidden tests left (trusted.judge_notebook),
+and grading keeps those records, the sandbox's fate file and the verdicts beside the graded copies
+(judge_records.state). After a change to a judge, a known mistake or a concept answer, `rejudge` makes every
+verdict again from them; where a notebook's rows change, it rewrites them everywhere they are: the kept
+verdicts, the gradebook (scores and late penalty), the graded copy's annotations and nbgrader's feedback;
+grades.csv and summary.csv are written anew.
+"""
+
+import json
+from datetime import timezone
+from pathlib import Path
+
+from autograder.grading import course, gradebook
+from autograder.grading.autograde import graded_copy
+from autograder.grading.autograde.judge_records import read_verdicts, write_verdicts
+from autograder.grading.autograde.late import late_row
+from autograder.grading.autograde.trusted import judge_notebook
+from autograder.grading.grades import GradesWriter, notes_of, read_grades, read_summary
+from autograder.grading.layout import ROOT, Out
+
+
+def rejudge(out_dir, root=ROOT, assignments=None):
+    """Judge a graded class again from its kept records, and rewrite what changed.
+
+    Parameters
+    ----------
+    out_dir : Path
+        The folder `grade` wrote (grades.csv, summary.csv, feedback/): rewritten in place.
+    root : Path
+        The course root.
+    assignments : list of str, optional
+        The assignments to re-judge; by default every one released by now.
+
+    Returns
+    -------
+    list of tuple
+        (student, notebook) of every notebook whose rows changed, in order.
+    """
+    out_dir, root = Path(out_dir), Path(root)
+    old, (columns, _) = read_grades(out_dir), read_summary(out_dir)
+    selected = {n for a in course.select(assignments, root) for n in a.notebooks} & set(columns)
+    config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
+    judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
+    now, changed = {}, []
+    with gradebook.opened(config.CourseDirectory.db_url) as opened:
+        for student, notebook in judged:
+            rows, (before, notes), copy, path = _judge_again(root, student, notebook, tests[notebook])
+            late = _late(config, opened, of[notebook], rows)
+            now[(student, notebook)] = rows + ([late] if late else [])
+            if rows == before:
+                continue
+            changed.append((student, notebook))
+            gradebook.write_notebook(opened, of[notebook].name, now[(student, notebook)])
+            write_verdicts(where, student, notebook, rows, notes)
+            if path.is_file():
+                path.chmod(0o644)  # nbgrader leaves graded copies read-only
+                path.write_text(json.dumps(graded_copy.annotate(copy, rows, before), indent=1) + "\n", encoding="utf-8")
+        opened.db.commit()
+    api = course.api(root) if changed else None
+    for student, assignment in sorted({(s, of[n].name) for s, n in changed}):
+        api.generate_feedback(assignment, student)
+    _rewrite(out_dir, root, old, now, columns, changed)
+    return changed
+
+
+def _judge_again(root, student, notebook, tests):
+    """(rows now, (rows and notes before), graded copy as JSON, its path) of one notebook, from what grading kept."""
+    where, of = course.layout(root), course.assignment_by_notebook(root)
+    fate_file = where.fate(student, notebook)
+    fate = json.loads(fate_file.read_text()) if fate_file.is_file() else {}
+    path = where.graded_copy(student, of[notebook].name, notebook)
+    copy = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"cells": []}
+    cells = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): c for c in copy["cells"]}
+    rows = judge_notebook(student, notebook, tests, where.records(student, notebook), cells, fate,
+                          course.limits(root))
+    return rows, read_verdicts(where, student, notebook), copy, path
+
+
+def _late(config, opened, assignment, rows):
+    """The late row of a re-judged notebook, from the handing-in time the gradebook keeps."""
+    submission = opened.find_submission(assignment.name, rows[0].student)
+    if submission.timestamp is None:
+        return None
+    handed_in = submission.timestamp.replace(tzinfo=timezone.utc)  # nbgrader keeps naive UTC
+    return late_row(config, rows[0].student, rows[0].notebook, rows, handed_in, assignment.due)
+
+
+def _rewrite(out_dir, root, old, now, columns, changed):
+    """grades.csv and summary.csv with the re-judged notebooks' rows in place of their old ones; feedback/ updated."""
+    out, where, of = Out(out_dir), course.layout(root), course.assignment_by_notebook(root)
+    written = GradesWriter(out_dir, columns, notes_of(out_dir))
+    students = {}
+    for row in old:
+        students.setdefault(row.student, {}).setdefault(row.notebook, []).append(row)
+    for student, notebooks in students.items():
+        rows = [r for notebook, kept in notebooks.items() for r in now.get((student, notebook), kept)]
+        pages = {}
+        for notebook in notebooks:
+            page = (where.feedback_page(student, of[notebook].name, notebook) if (student, notebook) in changed
+                    else out.feedback_page(student, notebook))
+            if page.is_file():
+                pages[page.name] = page.read_bytes()
+        written.add(student, rows, [], pages)
+    written.close()

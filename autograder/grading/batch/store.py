@@ -1,0 +1,120 @@
+"""Keeping a task's result in the course, in the grading process alone: its files, its state, its scores.
+
+A result is kept as it arrives and then dropped. `store` puts it where nbgrader keeps a graded submission
+(the handed-in notebook, the graded copy, the feedback page, nbgrader's timestamp and secret beside them),
+keeps in the work folder what re-judging and reuse need, and writes the gradebook in one transaction.
+The grades files under OUT/ are grades.GradesWriter's.
+"""
+
+import shutil
+from collections import defaultdict
+from datetime import datetime, timezone
+
+from autograder.grading import course, gradebook
+from autograder.grading.autograde.late import nbgrader_timestamp
+from autograder.grading.layout import ROOT, SECRET, TIMESTAMP
+
+
+def store(task, result, root=ROOT, opened=None):
+    """Keep a Result in the course: its files under nbgrader's folders and the work folder, its scores in the gradebook.
+
+    Parameters
+    ----------
+    task : tasks.Task
+    result : tasks.Result
+    root : Path
+    opened : nbgrader.api.Gradebook, optional
+        The gradebook, open for the whole run (one per run: a new one for every
+        student would keep a new SQLAlchemy engine, and its caches, each time).
+    """
+    if opened is None:
+        with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+            return store(task, result, root, opened)
+    where, of = course.layout(root), course.assignment_by_notebook(root)
+    _clear(where, of, task)
+    _write_files(where, of, task, result)
+    _keep_state(where, task, result)
+    _write_gradebook(opened, of, task, result)
+
+
+def _clear(where, of, task):
+    """What an earlier grading left of each notebook not reused (run now, unreadable or missing) goes."""
+    reused_assignments = {of[name].name for name in task.reused}
+    for name in task.expected:
+        if name in task.reused:
+            continue
+        assignment = of[name].name
+        for folder in where.steps(task.student, assignment):
+            if assignment in reused_assignments:  # another notebook of it was not run again: only this one's files
+                for old in folder.glob(f"{name}.*"):
+                    old.unlink()
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(where.records(task.student, name), ignore_errors=True)
+        for old in (where.fate(task.student, name), where.verdicts(task.student, name), where.key(task.student, name)):
+            old.unlink(missing_ok=True)
+
+
+def _write_files(where, of, task, result):
+    """The handed-in notebooks, graded copies and feedback pages where nbgrader keeps them, with its files beside."""
+    def write(folder, name, content):
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_bytes(content)
+
+    for name, content in task.notebooks.items():
+        write(where.submitted(task.student, of[name].name), f"{name}.ipynb", content)
+    for name, content in result.graded.items():
+        write(where.autograded(task.student, of[name.removesuffix(".ipynb")].name), name, content)
+    for name, content in result.feedback.items():
+        write(where.feedback(task.student, of[name.removesuffix(".html")].name), name, content)
+    for notebook in (*task.notebooks, *task.reused):  # what nbgrader keeps beside a submission (release_feedback needs both)
+        for folder in where.steps(task.student, of[notebook].name):
+            if not folder.is_dir():
+                continue
+            if notebook in task.timestamps:
+                (folder / TIMESTAMP).write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[notebook])))
+            if notebook in task.secrets:
+                (folder / SECRET).write_text(task.secrets[notebook])
+
+
+def _keep_state(where, task, result):
+    """What re-judging needs (records, fates, verdicts), and the keys that let an unchanged notebook be reused."""
+    for path, content in result.state.items():
+        (where.work / path).parent.mkdir(parents=True, exist_ok=True)
+        (where.work / path).write_bytes(content)
+    for name in task.notebooks:
+        where.key(task.student, name).write_text(task.keys[name])
+
+
+def _write_gradebook(opened, of, task, result):
+    """The student's submissions and scores, in one transaction.
+
+    A submission is made afresh for each assignment the student handed something in for (a missing notebook
+    has none); its notebooks' scores and late penalties are written. A notebook reused from an earlier
+    grading keeps its scores (a grader's hand-given ones too); when it was handed in, and so its late
+    penalty, may have changed.
+    """
+    opened.update_or_create_student(task.student)
+    handed_in = {of[name].name for name in (*task.notebooks, *task.unreadable)}  # assignments
+    when = {of[name].name: datetime.fromisoformat(stamp).astimezone(timezone.utc).replace(tzinfo=None)
+            for name, stamp in task.timestamps.items()}  # nbgrader keeps naive UTC
+    for assignment in sorted(handed_in):
+        gradebook.replace_submission(opened, task.student, assignment, when.get(assignment))
+    rows = defaultdict(list)
+    for row in result.rows:
+        rows[row.notebook].append(row)
+    for notebook, notebook_rows in rows.items():
+        assignment = of[notebook].name
+        if assignment in handed_in:
+            gradebook.write_notebook(opened, assignment, notebook_rows)
+        elif notebook in task.reused:
+            gradebook.set_handed_in(opened, task.student, assignment, when.get(assignment))
+            gradebook.write_late_penalty(opened, assignment, notebook_rows)
+    opened.db.commit()
+    opened.db.expunge_all()  # the session keeps no student's rows once they are written
+
+
+def reused_feedback(task, root=ROOT):
+    """The feedback pages of a Task's reused notebooks, as the course keeps them: {file name: bytes}."""
+    where, of = course.layout(root), course.assignment_by_notebook(root)
+    return {f"{name}.html": where.feedback_page(task.student, of[name].name, name).read_bytes() for name in task.reused}

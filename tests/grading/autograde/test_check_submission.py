@@ -1,0 +1,57 @@
+"""CheckSubmission: a linked or oversized notebook is refused (its tests 0 in the gradebook), any other repaired."""
+
+import nbformat
+import pytest
+
+from autograder.grading import course, gradebook, refusals
+from autograder.grading.autograde.check_submission import NOTES, CheckSubmission, SubmissionRefused, refusal
+from autograder.grading.layout import notebook_file
+from tests.grading.test_gradebook import one_notebook_gradebook
+
+
+def test_a_linked_or_oversized_submission_is_refused_and_a_plain_one_is_not(tmp_path):
+    submitted = tmp_path / "submitted"
+    (submitted / "ann" / "01").mkdir(parents=True)
+    plain = submitted / "ann" / "01" / "01.ipynb"
+    plain.write_text("{}" * 100)
+    assert refusal(plain, submitted, max_size=1000) is None
+    assert "MB, over the limit" in refusal(plain, submitted, max_size=100)
+    (submitted / "bob").symlink_to(submitted / "ann", target_is_directory=True)  # a student's folder is another's
+    assert "symbolic link" in refusal(submitted / "bob" / "01" / "01.ipynb", submitted, max_size=1000)
+    (tmp_path / "answers.ipynb").write_text("{}")
+    plain.unlink()
+    plain.symlink_to(tmp_path / "answers.ipynb")  # the file is a link to the instructor's
+    assert "symbolic link" in refusal(plain, submitted, max_size=1000)
+    assert refusal(submitted / "bob" / "01" / "01.ipynb", submitted, max_size=1000) == refusals.LINK
+
+
+def _resources(root, student, notebook, db_url):
+    where = course.layout(root)
+    return {"metadata": {"path": str(where.submitted(student, notebook))},
+            "nbgrader": {"student": student, "assignment": notebook, "notebook": notebook, "db_url": db_url}}
+
+
+def test_a_refused_notebook_scores_zero_and_a_gradable_one_is_repaired_against_its_release(course_copy):
+    root, name = course_copy(), "01_model_and_loss"
+    where, db_url = course.layout(root), one_notebook_gradebook(root, name)
+    released = where.released_notebook(name, name)
+    released.parent.mkdir(parents=True)
+    released.write_bytes(notebook_file(name).read_bytes())  # the instructor's copy has the same metadata
+    submitted = where.submission("ann", name, name)
+    submitted.parent.mkdir(parents=True)
+    stripped = nbformat.read(notebook_file(name), as_version=4)
+    del stripped.cells[[c.metadata.get("nbgrader", {}).get("grade_id") for c in stripped.cells].index("sigmoid")].metadata["nbgrader"]
+    nbformat.write(stripped, submitted)
+    nb, _ = CheckSubmission(config=course.config(root)).preprocess(stripped, _resources(root, "ann", name, db_url))
+    assert nb.metadata[NOTES] == ["ann: 01_model_and_loss: re-identified sigmoid"]
+    submitted.unlink()
+    submitted.symlink_to(notebook_file(name))  # the student's "notebook" is the instructor's
+    with gradebook.opened(db_url) as opened:
+        grade = opened.find_grade("test_sigmoid", name, name, "ann")
+        grade.auto_score, grade.manual_score = 2.0, 1.5  # graded before; then a grader gave 1.5 by hand
+        opened.db.commit()
+    with pytest.raises(SubmissionRefused, match="symbolic link"):
+        CheckSubmission(config=course.config(root)).preprocess(stripped, _resources(root, "ann", name, db_url))
+    with gradebook.opened(db_url) as opened:
+        grade = opened.find_grade("test_sigmoid", name, name, "ann")
+        assert (grade.auto_score, grade.manual_score, grade.score) == (0.0, 1.5, 1.5)

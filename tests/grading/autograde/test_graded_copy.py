@@ -1,0 +1,72 @@
+"""The graded copy: long outputs cut, their number bounded, what could run made inert, verdicts written in."""
+
+import json
+
+import nbformat
+
+from autograder.grading.autograde import graded_copy
+from autograder.grading.grades import Row
+from tests.grading.test_settings import LIMITS
+
+
+def test_long_outputs_are_cut_in_the_middle_and_short_ones_kept():
+    notebook = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("print('x')")
+    cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text="a" * 60 + "b" * 60),
+                    nbformat.v4.new_output("execute_result", data={"text/plain": "short", "text/html": "<p>" * 50})]
+    notebook.cells = [cell]
+    assert graded_copy.truncate_outputs(notebook, 100) == 2
+    text = cell.outputs[0]["text"]
+    assert text.startswith("a" * 50) and text.endswith("b" * 50) and "20 characters cut by the grader" in text
+    assert cell.outputs[1]["data"]["text/plain"] == "short"
+    assert graded_copy.truncate_outputs(notebook, 10_000) == 0
+
+
+def test_annotate_writes_the_graders_verdict_under_its_test_cell_only():
+    notebook = nbformat.v4.new_notebook()
+    test = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
+    other = nbformat.v4.new_code_cell("x = 1", metadata={"nbgrader": {"grade_id": "sigmoid"}})
+    notebook.cells = [other, test]
+    graded_copy.annotate(notebook, [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")])
+    assert other.get("outputs", []) == []
+    assert test.outputs[-1]["text"] == "Graded outside the notebook: 0 / 2. sigmoid: is wrong.\n"
+
+
+def test_re_annotating_replaces_the_earlier_verdict_and_nothing_the_student_printed():
+    before = [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")]
+    after = [Row("ann", "01", "test_sigmoid", 2.0, 2.0, "passed", "")]
+    test = nbformat.v4.new_code_cell("assert True", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
+    test.outputs = [nbformat.v4.new_output("stream", name="stdout", text=graded_copy.annotation(after[0]))]  # printed
+    notebook = nbformat.v4.new_notebook(cells=[test])
+    graded_copy.annotate(notebook, before)
+    stored = json.loads(nbformat.writes(notebook))  # as re-judging reads it: text as a list of lines
+    graded_copy.annotate(stored, after, before)
+    assert ["".join(o["text"]) for o in stored["cells"][0]["outputs"]] == [graded_copy.annotation(after[0])] * 2
+    graded_copy.annotate(stored, before, after)  # a printed copy of the new words stays: only the last one goes
+    assert ["".join(o["text"]) for o in stored["cells"][0]["outputs"]] == [graded_copy.annotation(a) for a in after + before]
+
+
+def test_inert_copies_drop_live_widget_views_silently_and_count_active_outputs():
+    widget = nbformat.v4.new_output("display_data", data={
+        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+        "text/plain": "the explorer"})
+    html = nbformat.v4.new_output("display_data", data={"text/html": "<script>alert(1)</script>", "text/plain": "x"})
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("explore()", outputs=[widget])],
+                                        metadata={"widgets": {"application/vnd.jupyter.widget-state+json": {}}})
+    assert graded_copy.make_inert(notebook) == 0
+    assert notebook.cells[0].outputs[0].data == {"text/plain": "the explorer"} and "widgets" not in notebook.metadata
+    notebook.cells[0].outputs.append(html)
+    assert graded_copy.make_inert(notebook) == 1 and notebook.cells[0].outputs[1].data == {"text/plain": "x"}
+
+
+def test_bounding_a_copy_notes_each_limit_it_applied_and_nothing_when_none_was_needed():
+    cell = nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("stream", name="stdout", text="y" * 500)]
+                                     + [nbformat.v4.new_output("stream", name="stdout", text="z")] * 60)
+    cell.outputs.append(nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>", "text/plain": "x"}))
+    notes = graded_copy.bound(nbformat.v4.new_notebook(cells=[cell]), LIMITS, "ann: 01: ")
+    assert notes == ["ann: 01: outputs longer than 100 characters were cut",
+                     "ann: 01: outputs past 50 or 100000 characters in all were not kept"]
+    quiet = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x", outputs=[
+        nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>", "text/plain": "x"})])])
+    assert graded_copy.bound(quiet, LIMITS, "") == ["HTML or scripts in outputs or markdown are shown as text"]
+    assert graded_copy.bound(quiet, LIMITS, "") == []

@@ -1,0 +1,24 @@
+"""The watcher's bwrap command: what the kernel sees, where the contract says, and a preload only when started ahead."""
+
+from autograder.grading.sandbox import watcher
+from autograder.kernel import contract
+
+
+def test_a_kernel_started_ahead_preloads_numpy_and_matplotlib_and_no_other_does(tmp_path):
+    args = (tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec", 2**20)
+    assert watcher.bwrap_command(*args, preload=True)[-1] == f"--IPKernelApp.exec_lines={watcher.PRELOAD}"
+    assert not any("exec_lines" in a for a in watcher.bwrap_command(*args))
+    namespace = {}
+    exec(watcher.PRELOAD, namespace)  # it imports, and leaves no name behind for the student's code
+    assert set(namespace) == {"__builtins__"}
+
+
+def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_says(tmp_path):
+    command = watcher.bwrap_command(tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec",
+                                    tmp_size=2**25)
+    assert ["--ro-bind", str(tmp_path / "lib"), contract.KERNEL_LIB] == command[command.index(str(tmp_path / "lib")) - 1:][:3]
+    assert ["--bind", str(tmp_path / "rec"), contract.RECORDS] == command[command.index(str(tmp_path / "rec")) - 1:][:3]
+    settings_of = {command[i + 1]: command[i + 2] for i, word in enumerate(command) if word == "--setenv"}
+    assert settings_of[contract.PROBES_ENV] == contract.PROBES and settings_of[contract.RECORDS_ENV] == contract.RECORDS
+    assert "--unshare-net" in command and command[command.index("--tmpfs") - 2:command.index("--tmpfs")] == [
+        "--size", str(2**25)]

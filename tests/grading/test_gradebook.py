@@ -1,0 +1,77 @@
+"""Every write into nbgrader's gradebook: one rule for a score (a grader's hand-given score is never overwritten),
+the late penalty beside the grades, a refused notebook's zeros, a submission made afresh."""
+
+from datetime import datetime
+
+import nbformat
+
+from autograder.grading import course, gradebook
+from autograder.grading.grades import Row
+from autograder.grading.layout import notebook_file
+
+
+def one_notebook_gradebook(folder, name, students=("ann",)):
+    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted.
+
+    Returns
+    -------
+    str
+        Its SQLAlchemy URL.
+    """
+    url = f"sqlite:///{folder / 'test-gradebook.db'}"
+    with gradebook.opened(url) as opened:
+        opened.add_assignment(name)
+        opened.add_notebook(name, name)
+        for test in course.tests_in(nbformat.read(notebook_file(name), as_version=4)):
+            opened.add_grade_cell(test.grade_id, name, name, max_score=test.points, cell_type="code")
+        for student in students:
+            opened.add_student(student)
+            opened.add_submission(name, student)
+    return url
+
+
+NAME = "01_model_and_loss"
+
+
+def _grade(opened, test="test_sigmoid", student="ann"):
+    return opened.find_grade(test, NAME, NAME, student)
+
+
+def test_a_judged_score_leaves_nothing_to_flag_and_never_overwrites_a_hand_given_one(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    with gradebook.opened(url) as opened:
+        assert _grade(opened).needs_manual_grade  # nbgrader's default for a new grade
+        gradebook.set_judged(_grade(opened), 2.0)
+        assert (_grade(opened).auto_score, _grade(opened).needs_manual_grade, _grade(opened).score) == (2.0, False, 2.0)
+        _grade(opened).manual_score = 1.0  # a grader's score, as the formgrader saves it
+        gradebook.set_judged(_grade(opened), 0.0)
+        assert (_grade(opened).auto_score, _grade(opened).manual_score, _grade(opened).score) == (0.0, 1.0, 1.0)
+
+
+def test_a_notebooks_rows_write_every_score_and_its_late_penalty_and_a_refusal_zeroes_but_keeps_hand_given(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    rows = [Row("ann", NAME, "test_sigmoid", 2.0, 2.0, "passed", ""), Row("ann", NAME, "test_log_loss", 0.0, 2.0,
+                                                                          "failed", "x"),
+            Row("ann", NAME, "late_penalty", -0.4, 0.0, "late", "handed in late")]
+    with gradebook.opened(url) as opened:
+        gradebook.write_notebook(opened, NAME, rows)
+        notebook = opened.find_submission_notebook(NAME, NAME, "ann")
+        assert (_grade(opened).auto_score, _grade(opened, "test_log_loss").auto_score) == (2.0, 0.0)
+        assert notebook.late_submission_penalty == 0.4
+        gradebook.write_notebook(opened, NAME, rows[:2])  # on time after all (handed in again)
+        assert notebook.late_submission_penalty is None
+        _grade(opened, "test_log_loss").manual_score = 1.5
+        gradebook.refuse(opened, "ann", NAME, NAME)
+        assert [(g.name, g.auto_score, g.score) for g in sorted(notebook.grades, key=lambda g: g.name)
+                if g.name in ("test_sigmoid", "test_log_loss")] == [("test_log_loss", 0.0, 1.5), ("test_sigmoid", 0.0, 0.0)]
+
+
+def test_a_submission_made_afresh_loses_what_an_earlier_grading_wrote_and_keeps_when_it_was_handed_in(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    handed_in = datetime(2026, 9, 15, 10, 30)
+    with gradebook.opened(url) as opened:
+        gradebook.set_judged(_grade(opened), 2.0)
+        gradebook.replace_submission(opened, "ann", NAME, handed_in)
+        assert _grade(opened).auto_score is None and opened.find_submission(NAME, "ann").timestamp == handed_in
+        gradebook.set_handed_in(opened, "ann", NAME, None)
+        assert opened.find_submission(NAME, "ann").timestamp is None

@@ -1,0 +1,77 @@
+"""grades.csv and summary.csv: written as results arrive, joined in student order, read back as written, and
+never carrying a formula a spreadsheet would run."""
+
+import csv
+
+import pytest
+
+from autograder.grading.grades import GradesWriter, Row, read_grades, read_summary, spreadsheet_safe
+
+
+def _add(written, student, scores, notes=()):
+    rows = [Row(student, notebook, f"test_{notebook}", score, 2.0, "passed" if score == 2 else "failed",
+                "" if score == 2 else "wrong") for notebook, score in zip(("01_a", "02_b"), scores)]
+    written.add(student, rows, list(notes), {"01_a.html": f"<p>{student}</p>".encode()})
+    return rows
+
+
+def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path):
+    written = GradesWriter(tmp_path, ["01_a", "02_b"], notes=["stray.txt: a file at the top level"])
+    _add(written, "zoe", (2.0, 0.0), ["zoe: renamed"])
+    _add(written, "amy", (2.0, 2.0))
+    assert not (tmp_path / "grades.csv").exists()
+    students, notes = written.close()
+    assert students == 2 and notes == ["stray.txt: a file at the top level", "zoe: renamed"]
+    with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["student"], r["notebook"], r["score"]) for r in rows] == [
+        ("amy", "01_a", "2.0"), ("amy", "02_b", "2.0"), ("zoe", "01_a", "2.0"), ("zoe", "02_b", "0.0")]
+    with open(tmp_path / "summary.csv", newline="", encoding="utf-8") as f:
+        assert list(csv.reader(f)) == [["student", "01_a", "02_b", "total", "max", "late_penalty"],
+                                       ["amy", "2.0", "2.0", "4.0", "4.0", "0.0"], ["zoe", "2.0", "0.0", "2.0", "4.0", "0.0"]]
+    assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe</p>"
+    assert (tmp_path / "notes.txt").read_text().splitlines() == notes
+    assert not (tmp_path / ".partial").exists()
+
+
+def test_a_run_stopped_half_way_leaves_the_last_finished_run_as_it_was(tmp_path):
+    first = GradesWriter(tmp_path, ["01_a", "02_b"])
+    _add(first, "amy", (2.0, 2.0))
+    first.close()
+    before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    stopped = GradesWriter(tmp_path, ["01_a", "02_b"])
+    _add(stopped, "amy", (0.0, 0.0))  # ... and the run is stopped here
+    after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and ".partial" not in p.parts}
+    assert after == before
+
+
+def test_what_is_written_is_read_back_row_for_row_and_line_for_line(tmp_path):
+    written = GradesWriter(tmp_path, ["01_a", "02_b"])
+    rows = _add(written, "amy", (2.0, 0.0))
+    late = Row("amy", "02_b", "late_penalty", -0.2, 0.0, "late", "=handed in late")  # a message like a formula
+    rows.append(late)
+    written.add("amy", rows, [], {})
+    written.close()
+    assert read_grades(tmp_path) == rows
+    notebooks, lines = read_summary(tmp_path)
+    assert notebooks == ["01_a", "02_b"]
+    assert [(l.student, l.points, l.total, l.max, l.late_penalty) for l in lines] == [
+        ("amy", {"01_a": 2.0, "02_b": -0.2}, 1.8, 4.0, 0.2)]
+
+
+@pytest.mark.parametrize("value, safe", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("sigmoid: is wrong", "sigmoid: is wrong"), ("", ""), (-1.5, -1.5), (2.0, 2.0),
+])
+def test_a_csv_field_that_could_start_a_formula_is_neutralised(value, safe):
+    assert spreadsheet_safe(value) == safe
+
+
+def test_grades_and_summary_csv_carry_no_formula(tmp_path):
+    written = GradesWriter(tmp_path, ["01_a", "02_b"])
+    written.add("eve", [Row("eve", "01_a", "test_x", 0.0, 2.0, "error", "=cmd|' /C calc'!A0", "")], [], {})
+    written.close()
+    with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as f:
+        message = list(csv.DictReader(f))[0]["message"]
+    assert message == "'=cmd|' /C calc'!A0"
+    assert read_grades(tmp_path)[0].message == "=cmd|' /C calc'!A0"

@@ -1,0 +1,100 @@
+"""What many tests do: copy the course, run the instructor's CLI or nbgrader, read what grading wrote.
+
+conftest.py offers these as fixtures (`course_copy`, `gradebook_scores`); module-scoped fixtures and
+helpers of other modules call them directly.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+import nbformat
+from nbgrader.preprocessors import ClearHiddenTests, ClearOutput, ClearSolutions
+
+from autograder.grading import course, gradebook, layout
+from autograder.grading.grades import read_grades
+
+REPO = layout.ROOT
+#: The instructor notebooks, in teaching order.
+NOTEBOOK_PATHS = sorted(layout.notebook_folder().glob(layout.NOTEBOOK_PATTERN))
+
+
+def copy_course(root, extra_config=None, release=False):
+    """A copy of the course at `root` (made): its notebooks and, with `extra_config`, this repository's
+    nbgrader_config.py followed by those lines; released (every assignment, or those named) when asked.
+
+    Without `extra_config` the copy has no nbgrader_config.py: course.config reads this repository's,
+    rooted at the copy.
+    """
+    root = Path(root)
+    shutil.copytree(layout.notebooks_tree(), layout.notebooks_tree(root),
+                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    if extra_config is not None:
+        layout.config_file(root).write_text(layout.config_file().read_text(encoding="utf-8") + extra_config,
+                                            encoding="utf-8")
+    if release:
+        run_cli("--course", str(root), "release", *(() if release is True else
+                                                    [a for name in release for a in ("--assignment", name)]))
+    return root
+
+
+def run_cli(*args, check=True, cwd=None):
+    """`python -m autograder ARGS`; raise with its output unless it exits 0 (when `check`)."""
+    result = subprocess.run([sys.executable, "-m", "autograder", *args], capture_output=True, text=True, timeout=900,
+                            cwd=cwd)
+    if check and result.returncode != 0:
+        raise AssertionError(f"exit {result.returncode}\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+def run_nbgrader(root, *args, check=True, timeout=1800, env=None):
+    """nbgrader's own command, run from the course folder as an instructor runs it (it reads nbgrader_config.py there)."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=env, capture_output=True,
+                            text=True, timeout=timeout)
+    if check:
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def read_rows(out):
+    """The rows of OUT/grades.csv, as dicts of strings (as a spreadsheet shows them)."""
+    return [{k: str(v) for k, v in asdict(row).items()} for row in read_grades(out)]
+
+
+def gradebook_grades(root, assignments=None):
+    """Every grade of a course's gradebook: [(student, notebook, test, auto_score, max_score)], a grade nbgrader
+    never set counting 0, in order of student, assignment, notebook and test."""
+    grades = []
+    names = assignments or [a.name for a in course.assignments(root)]
+    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        submissions = [s for name in names for s in opened.assignment_submissions(name)]
+        for submission in sorted(submissions, key=lambda s: (s.student.id, s.assignment.name)):
+            for notebook in sorted(submission.notebooks, key=lambda n: n.name):
+                grades += [(submission.student.id, notebook.name, grade.name, grade.auto_score or 0.0, grade.max_score)
+                           for grade in sorted(notebook.grades, key=lambda g: g.name)]
+    return grades
+
+
+def scores_in_gradebook(root, assignments=None):
+    """gradebook_grades as CSV text (tests/golden/gradebook.csv's format)."""
+    lines = ["student,notebook,test,auto_score,max_score"]
+    lines += [f"{student},{notebook},{test},{auto:g},{most:g}"
+              for student, notebook, test, auto, most in gradebook_grades(root, assignments)]
+    return "\n".join(lines) + "\n"
+
+
+def student_copy(nb):
+    """The student's copy of an instructor notebook, as nbgrader's generate_assignment makes it."""
+    nb, resources = ClearSolutions().preprocess(nbformat.from_dict(nb), {})
+    nb, resources = ClearHiddenTests().preprocess(nb, resources)
+    nb, _ = ClearOutput().preprocess(nb, resources)
+    return nb
+
+
+def nbgrader_meta(cell):
+    """A cell's nbgrader metadata ({} when it has none)."""
+    return cell.metadata.get("nbgrader", {})
