@@ -6,14 +6,23 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test venv clean outputs bwrap chromium
+.PHONY: demo test quick golden venv clean outputs bwrap chromium
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults.
 demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
+# Every test, on two workers (pytest-xdist): each test file, and each xdist_group, runs on one worker.
 test: $(VENV)/.installed bwrap chromium
-	$(PYTHON) -m pytest
+	$(PYTHON) -m pytest -n 2 --dist loadgroup
+
+# Everything but the slow, end-to-end and browser tests: a few minutes, no sandbox, no browser.
+quick: $(VENV)/.installed
+	$(PYTHON) -m pytest -m "not slow and not end_to_end and not browser"
+
+# After a change meant to alter grading's results (a message, a judge): store tests/golden/ again, then review the diff.
+golden: $(VENV)/.installed bwrap
+	LOGREG_WRITE_GOLDEN=1 $(PYTHON) -m pytest tests/grading/batch/test_pipeline.py -k stored
 
 # Grading runs students' kernels in bubblewrap (Debian's package; needs root to install).
 bwrap:

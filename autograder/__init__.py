@@ -6,11 +6,11 @@
 - `grading/`: nbgrader, files and processes: the course and where its files
   live, the sandbox, nbgrader's autograde with this course's pieces
   (`grading/autograde/`), and grading a folder of submissions (`grading/batch/`);
-- `instructor/`: the command line, the class report, the demo's students.
+- `instructor/`: the command line, the class report, the LMS files, the demo's students.
 
 The notebooks' hidden tests call `autograder.submit` / `autograder.submit_answer`.
 In a grading sandbox this package is replaced by the kernel layer alone (its
-`__init__` only records: see grading.sandbox), and the grader judges the record;
+`__init__` only records: see grading.sandbox.kernel), and the grader judges the record;
 anywhere else (the instructor's own runs, nbval) the answer is judged at once,
 and a wrong one raises AssertionError with the judge's message.
 """

@@ -228,7 +228,8 @@ def _used(path, code):
 
 
 def files_used(notebooks):
-    """The files beside the notebooks that their code uses (checks.py, data/, ...): only those ship with them.
+    """The files beside the notebooks that ship with them: the students' README, and what their code uses
+    (checks.py, data/, ...).
 
     A file that the notebooks of an assignment do not use stays out of its release: explorer.py, for instance,
     computes the gradients that earlier assignments ask for.
@@ -237,8 +238,8 @@ def files_used(notebooks):
 
     code = "\n".join(c.source for path in notebooks for c in nbformat.read(path, as_version=4).cells
                      if c.cell_type == "code")
-    return [p for p in sorted(notebooks[0].parent.iterdir())
-            if p.suffix != ".ipynb" and not p.name.startswith((".", "__")) and _used(p, code)]
+    return [p for p in sorted(notebooks[0].parent.iterdir()) if p.name == paths.STUDENT_README or (
+        p.suffix != ".ipynb" and not p.name.startswith((".", "__")) and _used(p, code))]
 
 
 def make_source(assignment, root=ROOT):

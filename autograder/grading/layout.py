@@ -36,6 +36,8 @@ NOTEBOOKS = "notebooks"
 COURSE_NOTEBOOKS = "logistic_regression"
 #: What a course notebook's file is called: two digits, then its topic.
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
+#: Beside the notebooks, for students: how to work on an assignment, what counts as correct (ships with each).
+STUDENT_README = "README.md"
 #: The gradebook of a course root that has no nbgrader_config.py of its own (a copy of the notebooks alone).
 DEFAULT_GRADEBOOK = Path("course") / "gradebook.db"
 #: Where `python -m autograder demo` puts its sample submissions, and its OUT/.

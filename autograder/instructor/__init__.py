@@ -1,1 +1,2 @@
-"""The instructor's commands: the command line, the class report, the demo's students."""
+"""The instructor's commands: the command line (`cli`), the class report (`report`), the LMS's gradebook import
+files (`lms`), the demo's students (`samples`)."""

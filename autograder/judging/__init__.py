@@ -1,10 +1,11 @@
 """Judging, pure: a captured record and the `solutions` reference in, a Verdict out.
 
 - `functions`: the description of every graded function (outputs, probe
-  cases, known mistakes, how it is judged), one module per topic;
+  cases, known mistakes, how it is judged), one module per topic, each entry
+  a `description.GradedFunction`; `cases`: what the probe inputs are made of;
 - `checks`: the steps every function goes through; `mistakes`: the generic
   mistakes; `derivatives`: central differences of the loss;
-- `concepts`: the answers to the concept questions;
+- `concepts`: judging the answers to the concept questions;
 - `compare`: the tolerances, stated once; `verdict`: what a judgement says.
 
 Nothing here runs a notebook, touches a file or starts a process.

@@ -94,7 +94,7 @@ def test_assignments_follow_the_teaching_order_and_each_opens_when_the_one_befor
 def test_an_assignment_ships_only_the_files_its_notebooks_use():
     shipped = {a.name: {p.name for p in course.files_used([notebook_file(n) for n in a.notebooks])}
                for a in course.assignments()}
-    assert all("checks.py" in files for files in shipped.values())
+    assert all({"checks.py", "README.md"} <= files for files in shipped.values())
     assert [name for name, files in shipped.items() if "explorer.py" in files] == ["07_momentum"]
     assert [name for name, files in shipped.items() if "data" in files] == ["05_vectorized"]
 
@@ -129,6 +129,7 @@ def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded_class):
         folder = course.layout(root).release(assignment.name)
         assert sorted(p.stem for p in folder.glob("*.ipynb")) == list(assignment.notebooks)
         assert (folder / "checks.py").exists() and not list(folder.rglob("__pycache__"))
+        assert "What counts as correct" in (folder / "README.md").read_text(encoding="utf-8")
         # only the files its notebooks use: the data set with 05, the explorer (which computes gradients) with 07
         assert (folder / "data" / "breast_cancer.csv").exists() == (assignment.name == "05_vectorized")
         assert (folder / "explorer.py").exists() == (assignment.name == "07_momentum")

@@ -1,6 +1,6 @@
 """The fairness policy: which ways of writing a right answer earn full marks, and which lose points with a
-message that says exactly what to change. README.md ("What counts as correct") and notebook 01 tell
-students the same.
+message that says exactly what to change. The students' README, which ships with every assignment
+(notebooks/logistic_regression/README.md, "What counts as correct"), and notebook 01 tell students the same.
 
 Each case wraps the reference implementation, so the values are right and only the representation differs.
 """
@@ -10,6 +10,7 @@ import pytest
 
 import solutions
 from autograder import check
+from autograder.grading.layout import STUDENT_README, notebook_folder
 
 
 def _returns(name, change):
@@ -81,3 +82,13 @@ def test_integer_and_python_scalar_inputs_are_among_the_probes():
         return 1 / (1 + np.exp(-z.astype(float)))  # a Python int has no astype
 
     assert check("sigmoid", sigmoid_for_arrays_only).mistake == "exception"
+
+
+def test_the_students_readme_states_the_policy_these_cases_check():
+    policy = (notebook_folder() / STUDENT_README).read_text(encoding="utf-8")
+    policy = policy[policy.index("## What counts as correct"):]
+    for accepted in ("loops or matrix products", "`np.dot` or `@`", "`float32`", "a list or tuple", "NumPy scalar",
+                     "(1, 1)", "ints, bools or\nfloats 0/1"):
+        assert accepted in policy, accepted
+    for refused in ("`(n, 1)` column", "`(1, m)` row", "`value.ravel()`", "not numbers"):
+        assert refused in policy, refused

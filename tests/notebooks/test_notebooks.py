@@ -143,6 +143,7 @@ def test_solution_cells_agree_with_the_solutions_package(path, monkeypatch):
         assert verdict.passed, verdict.message
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_release_filled_with_the_answers_passes_every_visible_test_without_solutions(path, tmp_path):
     instructor = _read(path)
@@ -151,6 +152,7 @@ def test_release_filled_with_the_answers_passes_every_visible_test_without_solut
     assert not failed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
 def test_release_as_given_fails_every_test_cell_with_not_implemented_error(path, tmp_path):
     cells = execute_as_student(student_copy(_read(path)), tmp_path)

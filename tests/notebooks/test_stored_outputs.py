@@ -43,11 +43,13 @@ def _outcome(result):
     return result.stdout[-3000:] + result.stderr[-2000:]
 
 
+@pytest.mark.slow
 def test_outputs_hold_with_one_blas_thread():
     result = nbval(ROOT / "notebooks", OPENBLAS_NUM_THREADS="1")
     assert result.returncode == 0, _outcome(result)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_outputs_hold_with_other_exponentials_and_logarithms(seed):
     result = nbval(ROOT / "notebooks", **perturbed(seed))

@@ -7,6 +7,7 @@ limits of `bwrap_command`, and watches it: past the notebook's time limit or its
 kernel, and when the kernel ends it writes its fate (why it ended, exit code, seconds) for the grader.
 A watcher started ahead of its notebook waits to be handed it first (autograder.grading.sandbox.ahead).
 """
+
 import json
 import os
 import resource
