@@ -12,9 +12,9 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
-# Every test, on two workers (pytest-xdist): each test file, and each xdist_group, runs on one worker.
+# Every test, on two workers (pytest-xdist): each test file runs on one worker (nbval runs a notebook's cells in order).
 test: $(VENV)/.installed bwrap chromium
-	$(PYTHON) -m pytest -n 2 --dist loadgroup
+	$(PYTHON) -m pytest -n 2 --dist loadfile
 
 # Everything but the slow, end-to-end and browser tests: a few minutes, no sandbox, no browser.
 quick: $(VENV)/.installed

@@ -2,14 +2,19 @@
 
 Fixtures: `course_copy` (a copy of the course in a fresh temporary folder, released if asked) and
 `gradebook_scores` (a course's gradebook read back), both factories; `graded_class` (one class graded once
-through the CLI, for every test of the batch path: tests/grading/batch/). Markers: `slow`, `end_to_end`,
-`browser` (pyproject.toml); the quick suite is everything else (`make quick`).
+through the CLI, read by every test of the batch path) and `class_copy` (a copy of it, for a test that
+changes it). Markers: `slow`, `end_to_end`, `browser` (pyproject.toml); the quick suite is everything else
+(`make quick`).
 
-Under pytest-xdist (`make test`), each test file runs on one worker, and so do all the files of an
-`xdist_group` (the class graded once): module and session fixtures are made once.
+Under pytest-xdist (`make test`, `--dist loadfile`), each test file runs on one worker, so a module's
+fixtures are made once; the class is graded once for the whole run, by the first worker that needs it.
 """
 
+import contextlib
+import fcntl
+import os
 import shutil
+import types
 
 import pytest
 
@@ -23,14 +28,6 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config, items):
-    """Every test file is one xdist group unless its tests name another (before xdist reads the groups)."""
-    for item in items:
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -58,15 +55,39 @@ def gradebook_scores():
     return helpers.scores_in_gradebook
 
 
+@contextlib.contextmanager
+def _locked(path):
+    """Hold an exclusive lock on a file for a block: one process at a time, the others wait."""
+    with open(path, "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(held, fcntl.LOCK_UN)
+
+
 @pytest.fixture(scope="session")
-def graded_class(course_copy):
-    """The class of tests/grading/batch/the_class.py released, graded with two jobs, reported: (root, out, grade's output)."""
-    root = course_copy(release=True)
-    submissions, out = root / "downloads", root / "out"
-    write_class(root, submissions)
-    result = helpers.run_cli("--course", str(root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
-    helpers.run_cli("report", str(out), "--lms", "canvas", "--lms", "moodle")
-    return root, out, result
+def graded_class(tmp_path_factory):
+    """The class of tests/grading/batch/the_class.py released, graded with two jobs, reported, once for the whole
+    run (under xdist, the first worker grades it and the other waits for it): (root, out, grade's output).
+
+    Read it, never change it: a test that grades or re-judges again takes a `class_copy`.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # this run's folder, which every worker's own is in
+    folder = shared / "graded_class"
+    root, submissions, out, said = folder / "course", folder / "course" / "downloads", folder / "course" / "out", \
+        folder / "grade.stdout"
+    with _locked(shared / "graded_class.lock"):
+        if not said.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            helpers.copy_course(root, release=True)
+            write_class(root, submissions)
+            result = helpers.run_cli("--course", str(root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
+            helpers.run_cli("report", str(out), "--lms", "canvas", "--lms", "moodle")
+            said.write_text(result.stdout, encoding="utf-8")
+    return root, out, types.SimpleNamespace(stdout=said.read_text(encoding="utf-8"))
 
 
 @pytest.fixture

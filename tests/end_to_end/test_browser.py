@@ -329,7 +329,7 @@ def test_a_student_runs_notebook_01_fills_sigmoid_and_validates(student_lab, bro
 
 
 @pytest.fixture
-def graded_class(course_root):
+def graded_pair(course_root):
     """Assignment 01 graded for ada (the instructor's answers) and bob (an overflowing sigmoid).
 
     Returns
@@ -358,22 +358,22 @@ def _scores_in_table(driver, key_column):
     return table
 
 
-def test_the_formgrader_shows_each_students_score_from_grading(graded_class, course_root, browser, screenshots,
+def test_the_formgrader_shows_each_students_score_from_grading(graded_pair, course_root, browser, screenshots,
                                                                tmp_path):
-    assert graded_class["bob"][0] < graded_class["ada"][0] == graded_class["ada"][1]  # the class tells them apart
+    assert graded_pair["bob"][0] < graded_pair["ada"][0] == graded_pair["ada"][1]  # the class tells them apart
     with _jupyter_lab(course_root, tmp_path / "jupyter") as (url, token):
         browser.get(f"{url}/formgrader/manage_students?token={token}")
         # the table is filled by the page's scripts from the gradebook
-        _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_class)
+        _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_pair)
               and all(td.text for td in d.find_elements(By.CSS_SELECTOR, "td.score")), "the students' scores")
         screenshots.take("manage_students")
-        assert _scores_in_table(browser, "id") == graded_class
+        assert _scores_in_table(browser, "id") == graded_pair
 
         browser.find_element(By.CSS_SELECTOR, "td.name a[href$='/manage_students/bob']").click()
         _wait(browser, lambda d: [td for td in d.find_elements(By.CSS_SELECTOR, "td.score") if td.text],
               "bob's assignments")
         screenshots.take("bob_assignments")
-        assert _scores_in_table(browser, "name") == {ASSIGNMENT: graded_class["bob"]}
+        assert _scores_in_table(browser, "name") == {ASSIGNMENT: graded_pair["bob"]}
 
 
 @pytest.fixture

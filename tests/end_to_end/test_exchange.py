@@ -17,7 +17,6 @@ import pytest
 
 from autograder.grading import course, layout
 from autograder.instructor.samples import filled
-from tests.helpers import copy_course
 
 ASSIGNMENT = "01_model_and_loss"
 pytestmark = pytest.mark.end_to_end
@@ -32,21 +31,21 @@ def _run(*args, cwd):
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
+def hub(tmp_path_factory, course_copy):
     """A course whose first assignment is open (released yesterday, due in a week), and an empty exchange."""
     tmp = tmp_path_factory.mktemp("hub")
-    root, exchange = tmp / "course_root", tmp / "exchange"
+    exchange = tmp / "exchange"
     exchange.mkdir()
     os.chmod(exchange, 0o777)  # nbgrader's exchange is shared by every user of the hub
     now = datetime.now(timezone.utc).replace(microsecond=0)
     schedule = [(ASSIGNMENT, now - timedelta(days=1), now + timedelta(days=7))]
     later = [name for name in course.notebook_names() if name != ASSIGNMENT]
     schedule += [(name, now + timedelta(days=7 * k), now + timedelta(days=7 * (k + 1))) for k, name in enumerate(later, 1)]
-    copy_course(root, extra_config=(
+    root = course_copy(extra_config=(
         f"\nc.CourseDirectory.course_id = 'logreg'\nc.Exchange.root = {str(exchange)!r}\n"
         + f"c.Exchange.cache = {str(tmp / 'cache')!r}\n"
         + "c.Course.assignments = " + repr([{"name": n, "notebooks": [n], "release": r.isoformat(), "due": d.isoformat()}
-                                            for n, r, d in schedule]) + "\n"))
+                                            for n, r, d in schedule]) + "\n"), name="course_root")
     student_flags = [f"--Exchange.root={exchange}", "--CourseDirectory.course_id=logreg"]
     return root, tmp, student_flags
 

@@ -22,7 +22,7 @@ import pytest
 from autograder.grading import course
 from autograder.grading.layout import notebook_file, notebook_folder
 from autograder.instructor.samples import TYPICAL_MISTAKES, filled
-from tests.helpers import REPO, copy_course, gradebook_grades, run_cli, run_nbgrader
+from tests.helpers import REPO, gradebook_grades, run_cli, run_nbgrader
 from tests.helpers import read_rows as _rows
 
 pytestmark = pytest.mark.end_to_end
@@ -235,10 +235,10 @@ def _our_processes():
 
 
 @pytest.fixture(scope="module")
-def batch(tmp_path_factory):
+def batch(course_copy):
     saved = os.environ.get("TMPDIR")
     os.environ["TMPDIR"] = SCRATCH  # inherited by the grading processes this module starts
-    root = copy_course(tmp_path_factory.mktemp("hostile"), LIMITS, release=True)
+    root = course_copy(LIMITS, release=True, name="hostile")
     alone, everyone = root / "alone", root / "everyone"
     _honest(root, alone)
     _honest(root, everyone)
@@ -469,10 +469,10 @@ def test_an_interrupted_run_leaves_a_consistent_gradebook_and_can_be_run_again(b
 
 
 @pytest.fixture(scope="module")
-def by_nbgrader(batch, tmp_path_factory):
+def by_nbgrader(batch, course_copy):
     """The batch's submissions in nbgrader's layout in another copy of the course, graded by `nbgrader autograde`."""
     root = batch[0]
-    other = copy_course(tmp_path_factory.mktemp("hostile_nbgrader"), LIMITS, release=[course.assignment_of(NB)])
+    other = course_copy(LIMITS, release=[course.assignment_of(NB)], name="hostile_nbgrader")
     submitted = course.layout(other).submitted()
     for folder in sorted((root / "everyone").iterdir()):
         into = submitted / folder.name / course.assignment_of(NB)

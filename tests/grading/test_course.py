@@ -122,7 +122,6 @@ def test_tests_in_reads_grade_ids_points_and_what_each_hidden_test_submits():
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded_class):
     root, _, _ = graded_class
     for assignment in course.assignments(root):
@@ -140,7 +139,6 @@ def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded_class):
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_answer_and_free_cells_of_the_release_ask_for_work_without_a_raise_to_delete(graded_class):
     root, _, _ = graded_class
     released = [c for a in course.assignments(root) for path in sorted(course.layout(root).release(a.name).glob("*.ipynb"))

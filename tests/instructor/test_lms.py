@@ -50,7 +50,6 @@ def test_moodle_file_has_a_user_column_and_each_assignments_points(out):
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_the_lms_files_hold_each_assignments_points_after_penalties(graded_class):
     _, out, _ = graded_class
     with open(out / "summary.csv", newline="", encoding="utf-8") as f:

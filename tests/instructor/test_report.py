@@ -19,7 +19,6 @@ def test_the_report_shows_a_students_html_as_text(tmp_path):
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_the_report_shows_distribution_pass_rates_and_named_mistakes(graded_class):
     _, out, _ = graded_class
     report = (out / "report.md").read_text(encoding="utf-8")

@@ -99,8 +99,9 @@ def trusted_status(test, verdicts, cell, fate, limits):
     cell : dict or None
         The test cell of the graded copy, for what the kernel saw.
     fate : dict
-        The sandbox's fate file of the notebook's kernel ({} when none), plus
-        "cell_timeout": whether nbgrader stopped a cell.
+        The sandbox's fate file of the notebook's kernel ({} when none): "reason" it ended (exited, timeout,
+        disk, unused, or shutdown: stopped by its kernel manager, however it exited then), "returncode",
+        "process_limit_hit"; plus "cell_timeout": whether nbgrader stopped a cell.
     limits : settings.Limits
     """
     if verdicts and all(v is not None and v.passed for v in verdicts):
@@ -121,7 +122,7 @@ def trusted_status(test, verdicts, cell, fate, limits):
     if fate.get("process_limit_hit"):
         return 0.0, "error", (f"the kernel reached its limit of {limits.max_processes} processes and threads "
                               "before this test could run"), ""
-    if fate.get("returncode") not in (None, 0):
+    if fate.get("returncode") not in (None, 0) and fate.get("reason") != "shutdown":
         return 0.0, "error", ("the kernel stopped before this test (exit code "
                               f"{fate['returncode']}): os._exit, a crash, or the memory limit"), ""
     if status in ("error", "failed") and message:

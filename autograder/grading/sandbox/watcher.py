@@ -206,7 +206,10 @@ def main(argv):
     kernel = subprocess.Popen(bwrap_command(connection_file, notebook_folder, Path(settings["kernel_lib"]), records, quota,
                                             private_copy, preload=ahead), preexec_fn=enter)
 
+    shut_down = []
+
     def stop(signum, frame):  # the kernel manager shuts us down: take the kernel with us
+        shut_down.append(signum)
         kernel.kill()
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts go to the kernel as messages
@@ -227,6 +230,10 @@ def main(argv):
         kernel.kill()
         break
     returncode = kernel.wait()
+    # The kernel manager's SIGTERM reaches the watcher's whole process group, bwrap too (nothing in the sandbox
+    # can signal bwrap): a kernel that was slow to shut down after its notebook was stopped, it did not crash.
+    if reason == "exited" and (shut_down or returncode == -signal.SIGTERM):
+        reason = "shutdown"
     limited = _end_group(group)
     shutil.rmtree(private_copy, ignore_errors=True)  # what the kernel wrote in its folder is discarded
     _write_fate(fate, reason, returncode, time.monotonic() - start, process_limit=group is not None,

@@ -10,7 +10,7 @@ import pytest
 from autograder.grading import course, gradebook
 from autograder.instructor.samples import filled
 from tests.grading.batch.the_class import NOTEBOOKS
-from tests.helpers import run_nbgrader, scores_in_gradebook
+from tests.helpers import run_nbgrader
 
 
 #: Cheats tried through `nbgrader autograde` when it judged inside the student's kernel: the first got full marks there.
@@ -37,12 +37,11 @@ def by_nbgrader(graded_class, course_copy):
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
-def test_nbgraders_own_autograde_gives_the_class_exactly_the_scores_of_grade(graded_class, by_nbgrader):
+def test_nbgraders_own_autograde_gives_the_class_exactly_the_scores_of_grade(graded_class, by_nbgrader, gradebook_scores):
     """`nbgrader autograde` (what the formgrader's Autograde button runs) grades with the same protections."""
     root, _, _ = graded_class
-    ours = scores_in_gradebook(root).splitlines()
-    theirs = [line for line in scores_in_gradebook(by_nbgrader).splitlines() if not line.startswith(tuple(CHEATS))]
+    ours = gradebook_scores(root).splitlines()
+    theirs = [line for line in gradebook_scores(by_nbgrader).splitlines() if not line.startswith(tuple(CHEATS))]
     # bob's 01 is not a notebook: `grade` gives it 0 and keeps no copy, so nbgrader never sees it
     assert theirs == [line for line in ours if not line.startswith(f"bob,{NOTEBOOKS[0]},")]
     assert len(theirs) > 100
@@ -57,7 +56,6 @@ def test_nbgraders_own_autograde_gives_the_class_exactly_the_scores_of_grade(gra
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_cheats_that_nbgrader_used_to_reward_get_no_point_through_nbgrader(by_nbgrader):
     with gradebook.opened(course.config(by_nbgrader).CourseDirectory.db_url) as opened:
         for student in CHEATS:
@@ -67,7 +65,6 @@ def test_cheats_that_nbgrader_used_to_reward_get_no_point_through_nbgrader(by_nb
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
 def test_nbgraders_feedback_and_export_come_from_the_protected_grading(graded_class, by_nbgrader):
     run_nbgrader(by_nbgrader, "generate_feedback", NOTEBOOKS[0])
     page = course.layout(by_nbgrader).feedback_page("mark", NOTEBOOKS[0], NOTEBOOKS[0]).read_text()

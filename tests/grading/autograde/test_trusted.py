@@ -49,6 +49,11 @@ def test_cell_status_reads_the_graded_cell(outputs, score, expected):
      (0.0, "error", "the kernel stopped before this test (exit code -9): os._exit, a crash, or the memory limit", "")),
     ([None], _cell(("NameError", "name 'np' is not defined")), {"returncode": 0},
      (0.0, "error", "the hidden test did not run: NameError: name 'np' is not defined", "")),
+    ([None], _cell(("NameError", "name 'sigmoid' is not defined")), {"reason": "shutdown", "returncode": -15},
+     (0.0, "error", "the hidden test did not run: NameError: name 'sigmoid' is not defined", "")),  # slow to stop
+    ([None], None, {"reason": "exited", "returncode": -15},
+     (0.0, "error", "the kernel stopped before this test (exit code -15): os._exit, a crash, or the memory limit",
+      "")),
     ([None], _cell(), {"reason": "disk"},
      (0.0, "error", "the notebook wrote more than its disk quota of 536.871 MB (or too many files) and was stopped "
                     "before this test; what it wrote is discarded", "")),

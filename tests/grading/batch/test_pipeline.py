@@ -13,9 +13,9 @@ import pytest
 
 from autograder.grading import course, gradebook
 from tests.grading.batch.the_class import MISTAKES, NOTEBOOKS
-from tests.helpers import REPO, read_rows, run_cli, scores_in_gradebook
+from tests.helpers import REPO, read_rows, run_cli
 
-pytestmark = [pytest.mark.end_to_end, pytest.mark.xdist_group("class")]
+pytestmark = pytest.mark.end_to_end
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -108,8 +108,8 @@ def test_feedback_is_written_for_every_graded_notebook(graded_class):
     assert "the sign is the other way round" in html
 
 
-def test_regrading_is_idempotent(graded_class):
-    root, out, _ = graded_class
+def test_regrading_is_idempotent(class_copy):
+    root, out = class_copy
     subset, again = root / "subset", root / "again"
     for student in ("pat", "bob"):  # the quick ones
         shutil.copytree(root / "downloads" / student, subset / student)
@@ -122,7 +122,7 @@ def test_regrading_is_idempotent(graded_class):
 
 
 @pytest.mark.parametrize("name", ["grades.csv", "summary.csv", "gradebook.csv"])
-def test_the_class_is_graded_exactly_as_stored(graded_class, name):
+def test_the_class_is_graded_exactly_as_stored(graded_class, gradebook_scores, name):
     """grades.csv, summary.csv and the gradebook's scores equal those stored in tests/golden/.
 
     They were stored from a run of the code before a change that was meant to keep
@@ -130,7 +130,7 @@ def test_the_class_is_graded_exactly_as_stored(graded_class, name):
     stores them again: `make golden` (LOGREG_WRITE_GOLDEN=1 pytest tests/grading/batch/test_pipeline.py -k stored).
     """
     root, out, _ = graded_class
-    text = scores_in_gradebook(root) if name == "gradebook.csv" else (out / name).read_text(encoding="utf-8")
+    text = gradebook_scores(root) if name == "gradebook.csv" else (out / name).read_text(encoding="utf-8")
     if os.environ.get("LOGREG_WRITE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         (GOLDEN / name).write_text(text, encoding="utf-8")

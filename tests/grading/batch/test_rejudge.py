@@ -6,14 +6,15 @@ import pytest
 
 from autograder.grading import course, gradebook
 from tests.grading.batch.the_class import NOTEBOOKS
-from tests.helpers import REPO, read_rows, scores_in_gradebook
+from tests.helpers import REPO, read_rows
 
-pytestmark = [pytest.mark.end_to_end, pytest.mark.xdist_group("class")]
+pytestmark = pytest.mark.end_to_end
 
 GOLDEN = REPO / "tests" / "golden"
 
 
-def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_starts_no_kernel(class_copy, monkeypatch):
+def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_starts_no_kernel(class_copy, gradebook_scores,
+                                                                                              monkeypatch):
     from autograder.grading.autograde import SandboxedExecute
     from autograder.grading.batch.rejudge import rejudge
     from autograder.judging import concepts
@@ -47,5 +48,5 @@ def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_sta
     monkeypatch.setattr(SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))
     assert rejudge(out, root) == changed
     assert read_rows(out) == before and (out / "summary.csv").read_text() == summary
-    assert scores_in_gradebook(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
+    assert gradebook_scores(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
     assert rejudge(out, root) == []

@@ -22,11 +22,10 @@ def test_tasks_with_nothing_to_run_are_finished_in_this_process_whatever_the_job
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
-def test_a_dask_cluster_grades_exactly_like_local_processes(graded_class):
+def test_a_dask_cluster_grades_exactly_like_local_processes(class_copy):
     from distributed import LocalCluster
 
-    root, out, _ = graded_class
+    root, out = class_copy
     subset = root / "for_dask"
     for student in ("pat", "bob"):
         shutil.copytree(root / "downloads" / student, subset / student)

@@ -9,7 +9,7 @@ from autograder.grading.batch.tasks import Task, reuse
 from autograder.grading.batch.template import content_key
 from autograder.grading.grades import Row
 from tests.grading.batch.the_class import NOTEBOOKS
-from tests.helpers import REPO, read_rows, run_cli, scores_in_gradebook
+from tests.helpers import REPO, read_rows, run_cli
 
 GOLDEN = REPO / "tests" / "golden"
 
@@ -38,8 +38,7 @@ def test_an_unchanged_notebook_is_reused_only_with_its_key_verdicts_graded_copy_
 
 
 @pytest.mark.end_to_end
-@pytest.mark.xdist_group("class")
-def test_grading_again_runs_only_the_notebook_handed_in_again_and_force_runs_all(class_copy):
+def test_grading_again_runs_only_the_notebook_handed_in_again_and_force_runs_all(class_copy, gradebook_scores):
     root, out = class_copy
     where, downloads = course.layout(root), root / "downloads"
     fates = where.fate("vera", "03_two_features").parents[1]
@@ -53,7 +52,7 @@ def test_grading_again_runs_only_the_notebook_handed_in_again_and_force_runs_all
     assert [p for p in fates.rglob("*.json") if p.stat().st_mtime_ns != ran.get(p)] == [
         where.fate("vera", "03_two_features")]
     assert read_rows(root / "again") == read_rows(out)  # the same answers: the same rows
-    assert scores_in_gradebook(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
+    assert gradebook_scores(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
     graded = nbformat.read(where.graded_copy("vera", "03_two_features", "03_two_features"), as_version=4)
     assert graded.cells[-1].source.startswith("I checked my gradients")
     result = run_cli("--course", str(root), "grade", str(downloads), "--out", str(root / "forced"),
