@@ -16,9 +16,9 @@ demo: $(VENV)/.installed bwrap
 test: $(VENV)/.installed bwrap chromium
 	$(PYTHON) -m pytest -n 2 --dist loadfile
 
-# Everything but the slow, end-to-end and browser tests: a few minutes, no sandbox, no browser.
+# Everything but the slow, end-to-end and browser tests: about a minute, no sandbox, no browser.
 quick: $(VENV)/.installed
-	$(PYTHON) -m pytest -m "not slow and not end_to_end and not browser"
+	$(PYTHON) -m pytest -n 2 --dist loadfile -m "not slow and not end_to_end and not browser"
 
 # After a change meant to alter grading's results (a message, a judge): store tests/golden/ again, then review the diff.
 golden: $(VENV)/.installed bwrap
