@@ -2,7 +2,7 @@
 
 To add a graded function: its reference in `solutions` (and `solutions.GRADED`),
 its entry in the topic module here (outputs, cases, mistakes, how it is judged),
-its corpus entries in tests/corpus/, and its notebook cells.
+its corpus entries in tests/judging/corpus/, and its notebook cells (notebooks/README.md has the recipe).
 """
 
 from autograder.judging.functions import (chain_rule, loops, minibatches, model_and_loss, momentum, two_features,

@@ -1,4 +1,4 @@
-"""Imported at start-up by every Python whose path holds this folder (see tests/test_stored_outputs.py).
+"""Imported at start-up by every Python whose path holds this folder (see tests/notebooks/test_stored_outputs.py).
 
 With LOGREG_PERTURB_ULPS=k set, every float64 result of NumPy's and math's
 exponentials and logarithms is moved by up to k units in the last place, as
