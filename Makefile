@@ -28,7 +28,7 @@ golden: $(VENV)/.installed bwrap
 bwrap:
 	@command -v bwrap >/dev/null || { apt-get update -qq && apt-get install -y -qq bubblewrap >/dev/null; }
 
-# The browser tests (tests/test_browser.py) drive Debian's Chromium through its chromedriver (needs root to install).
+# The browser tests (tests/end_to_end/test_browser.py) drive Debian's Chromium through its chromedriver (needs root to install).
 chromium:
 	@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }

@@ -10,7 +10,7 @@
 
 The notebooks' hidden tests call `autograder.submit` / `autograder.submit_answer`.
 In a grading sandbox this package is replaced by the kernel layer alone (its
-`__init__` only records: see grading.sandbox.kernel), and the grader judges the record;
+`__init__` only records: see grading.sandbox.sandboxed_kernel), and the grader judges the record;
 anywhere else (the instructor's own runs, nbval) the answer is judged at once,
 and a wrong one raises AssertionError with the judge's message.
 """

@@ -116,7 +116,7 @@ def test_the_layer_checks_fail_on_an_import_from_above():
         "autograder", "autograder.grading.course"]
     assert _above("autograder.grading.batch.tasks", {"autograder.judging", "autograder.kernel.contract"}) == []
     assert _above("autograder.grading.autograde.judge_records", {"autograder.grading.batch.store",
-                                                                "autograder.grading.sandbox.kernel"}) == [
+                                                                "autograder.grading.sandbox.sandboxed_kernel"}) == [
         "autograder.grading.batch.store"]
     assert _above("autograder.grading.layout", {"autograder.grading.sandbox"}) == ["autograder.grading.sandbox"]
     assert _outside_the_kernel({"solutions", "nbformat", "numpy.linalg", "json", "autograder.kernel.contract"}) == [
@@ -147,7 +147,7 @@ def test_the_kernel_library_works_with_nothing_but_itself_and_numpy(tmp_path):
 
     import numpy
 
-    from autograder.grading.sandbox import kernel
+    from autograder.grading.sandbox import sandboxed_kernel as kernel
     from autograder.judging import probe
 
     library = kernel.kernel_library(tmp_path / "lib", {name: probe(name) for name in FUNCTIONS})

@@ -27,15 +27,15 @@ from autograder.grading.layout import ROOT, Layout
 from autograder.kernel.contract import CONCEPT, FUNCTION
 
 
-def ready_for_nbgrader():
-    """Ready this process for nbgrader: this Python's bin first on PATH (nbgrader runs `alembic` and `jupyter` by
-    name), and nbgrader's gradebook code's SQLAlchemy warnings silenced (they say nothing to an instructor)."""
+def venv_bin_on_path():
+    """nbgrader runs `alembic` and `jupyter` by name: put this Python's bin first on PATH."""
     bin_dir = str(Path(sys.executable).parent)
     if os.environ.get("PATH", "").split(os.pathsep)[0] != bin_dir:
         os.environ["PATH"] = bin_dir + os.pathsep + os.environ.get("PATH", "")
-    warnings.filterwarnings("ignore", module="nbgrader")
-    warnings.filterwarnings("ignore", message=".*not in session.*")
-    logging.getLogger("traitlets").setLevel(logging.ERROR)
+
+
+#: What SQLAlchemy warns of when nbgrader's gradebook code adds a submission: it says nothing to an instructor.
+NOT_IN_SESSION = ".*not in session.*"
 
 
 _CONFIGS = {}
@@ -63,7 +63,7 @@ def config(root=ROOT):
     if folder != root:  # another course root: everything it produces goes under it
         c.CourseDirectory.root = str(root)
         c.CourseDirectory.db_url = f"sqlite:///{root / paths.DEFAULT_GRADEBOOK}"
-    settings.graded_copy(c)  # a setting under an old name is warned of once, when the file is read
+    settings.graded_copy(c)  # a setting under an old name is warned of as soon as the file is read
     _CONFIGS[key] = c
     return copy.deepcopy(c)
 
@@ -92,7 +92,11 @@ def api(root=ROOT):
     -------
     nbgrader.apps.NbGraderAPI
     """
-    ready_for_nbgrader()
+    venv_bin_on_path()
+    # nbgrader's own warnings and log lines say nothing to an instructor running `python -m autograder`.
+    warnings.filterwarnings("ignore", module="nbgrader")
+    warnings.filterwarnings("ignore", message=NOT_IN_SESSION)
+    logging.getLogger("traitlets").setLevel(logging.ERROR)
     from nbgrader.apps import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory
 

@@ -1,14 +1,17 @@
-"""Every write of grading into nbgrader's gradebook, and the one rule for a grade's score.
+"""Grading's writes into nbgrader's gradebook: scores, late penalties and submissions; the one rule for a score.
 
 nbgrader keeps, per student and assignment, a submission (with the time it was handed in) and, per notebook,
 each test cell's grade and the notebook's late penalty. Grading writes them from three places (JudgeRecords on
 nbgrader's own path, `store` and `rejudge` on the batch path) and refuses a notebook from a fourth
 (CheckSubmission): all of them through the functions here, so a score is always written the same way.
+(Students and assignments are added with nbgrader's own calls, `update_or_create_student` and
+`update_or_create_assignment`, where they are first met.)
 """
 
 import contextlib
+import warnings
 
-from autograder.grading.course import ready_for_nbgrader
+from autograder.grading.course import NOT_IN_SESSION, venv_bin_on_path
 from autograder.grading.grades import LATE
 
 
@@ -17,7 +20,8 @@ def opened(db_url):
     """The gradebook at a SQLAlchemy URL (a course's c.CourseDirectory.db_url), open for a block."""
     from nbgrader.api import Gradebook
 
-    ready_for_nbgrader()  # a new gradebook is made by nbgrader's migrations, which it runs with `alembic`
+    venv_bin_on_path()  # a new gradebook is made by nbgrader's migrations, which it runs with `alembic`
+    warnings.filterwarnings("ignore", message=NOT_IN_SESSION)
     with Gradebook(db_url) as gradebook:
         yield gradebook
 

@@ -9,7 +9,8 @@ grades.csv and summary.csv.
 - `read_grades`, `read_summary`: the same files read back (the report, the LMS files, re-judging, the CLI).
 
 Every field that a spreadsheet could run as a formula is written with a leading quote (OWASP's advice on
-CSV injection), and read back without it.
+CSV injection), and so is one that starts with a quote; the reader takes one leading quote off, so what is
+read is what was written.
 """
 
 import csv
@@ -74,16 +75,17 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def spreadsheet_safe(value):
     """A CSV field that no spreadsheet runs as a formula: text starting like one gets a leading quote (OWASP).
 
+    Text that starts with a quote gets one more, which a spreadsheet does not show, so `_unquoted` is exact.
     Numbers are left as they are: they are data, and a spreadsheet must read them as numbers.
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith((*_FORMULA_START, "'")):
         return "'" + value
     return value
 
 
 def _unquoted(text):
     """A field as it was before spreadsheet_safe."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_START) else text
+    return text[1:] if text.startswith("'") else text
 
 
 def _summary_header(notebooks):

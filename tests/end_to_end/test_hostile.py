@@ -228,7 +228,7 @@ def _our_processes():
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        ours = SCRATCH in cmdline and ("autograder/grading/sandbox.py" in cmdline or "bwrap" in cmdline)
+        ours = SCRATCH in cmdline and ("autograder/grading/sandbox/watcher.py" in cmdline or "bwrap" in cmdline)
         if MARK in cmdline or ours:
             found.append(cmdline)
     return found

@@ -49,6 +49,8 @@ def test_what_is_written_is_read_back_row_for_row_and_line_for_line(tmp_path):
     written = GradesWriter(tmp_path, ["01_a", "02_b"])
     rows = _add(written, "amy", (2.0, 0.0))
     late = Row("amy", "02_b", "late_penalty", -0.2, 0.0, "late", "=handed in late")  # a message like a formula
+    rows.append(Row("amy", "02_b", "test_q", 0.0, 1.0, "failed", "'=' is not an answer"))  # one that starts with '
+    rows.append(Row("amy", "02_b", "test_r", 0.0, 1.0, "failed", "'quoted'"))
     rows.append(late)
     written.add("amy", rows, [], {})
     written.close()
@@ -56,12 +58,12 @@ def test_what_is_written_is_read_back_row_for_row_and_line_for_line(tmp_path):
     notebooks, lines = read_summary(tmp_path)
     assert notebooks == ["01_a", "02_b"]
     assert [(l.student, l.points, l.total, l.max, l.late_penalty) for l in lines] == [
-        ("amy", {"01_a": 2.0, "02_b": -0.2}, 1.8, 4.0, 0.2)]
+        ("amy", {"01_a": 2.0, "02_b": -0.2}, 1.8, 6.0, 0.2)]
 
 
 @pytest.mark.parametrize("value, safe", [
     ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("\tx", "'\tx"), ("\rx", "'\rx"), ("sigmoid: is wrong", "sigmoid: is wrong"), ("", ""), (-1.5, -1.5), (2.0, 2.0),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("sigmoid: is wrong", "sigmoid: is wrong"), ("", ""), ("'x", "''x"), (-1.5, -1.5), (2.0, 2.0),
 ])
 def test_a_csv_field_that_could_start_a_formula_is_neutralised(value, safe):
     assert spreadsheet_safe(value) == safe

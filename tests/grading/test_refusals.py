@@ -1,26 +1,50 @@
 """Why a file is not graded, worded once: both paths, `grade` and nbgrader's own autograde, give the same words."""
 
-from autograder.grading import refusals
+from autograder.grading import course, refusals
 from autograder.grading.autograde.check_submission import refusal
 from autograder.grading.batch import tasks
+from autograder.grading.batch.submissions import discover
+
+NAME = "01_model_and_loss"
 
 
-def test_both_paths_refuse_a_link_and_an_oversized_notebook_in_the_same_words(tmp_path):
-    submitted = tmp_path / "submitted" / "ann" / "01"
-    submitted.mkdir(parents=True)
-    large = submitted / "01.ipynb"
-    large.write_text("{}" * 600)
-    assert refusal(large, tmp_path / "submitted", 1000) == tasks._unreadable(large, 1000) == refusals.too_large(1200, 1000)
+def _batch_message(submissions, student):
+    """The message `grade` gives a student's notebook 01, as staging decides it (before any kernel)."""
+    submission = next(s for s in discover(submissions, course.notebook_names())[0] if s.student == student)
+    task = tasks.stage(submission, expected=[NAME])
+    return task.unreadable[NAME]
+
+
+def test_both_paths_refuse_a_linked_notebook_in_the_same_words(tmp_path):
+    submitted = tmp_path / "submitted"
+    (tmp_path / "answers.ipynb").write_text("{}")
+    (submitted / "ann").mkdir(parents=True)
+    (submitted / "ann" / f"{NAME}.ipynb").symlink_to(tmp_path / "answers.ipynb")
+    assert _batch_message(submitted, "ann") == refusal(submitted / "ann" / f"{NAME}.ipynb", submitted, 10**6) \
+        == refusals.LINK
+
+
+def test_both_paths_refuse_an_oversized_notebook_in_the_same_words(tmp_path, monkeypatch):
+    submitted = tmp_path / "submitted"
+    (submitted / "ann").mkdir(parents=True)
+    (submitted / "ann" / f"{NAME}.ipynb").write_text("{}" * 600)
+    limits = course.limits()
+    monkeypatch.setattr(tasks.course, "limits", lambda root: limits.__class__(**{**limits.__dict__,
+                                                                                 "max_notebook_size": 1000}))
+    assert _batch_message(submitted, "ann") == refusal(submitted / "ann" / f"{NAME}.ipynb", submitted, 1000) \
+        == refusals.too_large(1200, 1000)
     assert refusals.too_large(1200, 1000).startswith("not graded: the file is 0.0 MB, over the limit of 0.0 MB")
-    large.unlink()
-    large.symlink_to(tmp_path / "answers.ipynb")
-    assert refusal(large, tmp_path / "submitted", 1000) == refusals.LINK
-    assert "links are never followed" in refusals.LINK and "links are never followed" in refusals.LINKED_FOLDER
+
+
+def test_a_student_folder_that_is_a_link_is_refused_whole(tmp_path):
+    (tmp_path / "ann").mkdir()
+    (tmp_path / "bo").symlink_to(tmp_path / "ann", target_is_directory=True)
+    assert _batch_message(tmp_path, "bo") == refusals.LINKED_FOLDER
 
 
 def test_a_file_that_is_not_a_notebook_says_why(tmp_path):
     for content, why in (("", "an empty file"), ('{"cells": [', "NotJSONError"), ('{"cells": 3}', "TypeError")):
-        path = tmp_path / "01.ipynb"
-        path.write_text(content)
-        problem = tasks._unreadable(path, 10**6)
+        (tmp_path / "ann").mkdir(exist_ok=True)
+        (tmp_path / "ann" / f"{NAME}.ipynb").write_text(content)
+        problem = _batch_message(tmp_path, "ann")
         assert problem.startswith("not a readable notebook (") and why in problem, problem

@@ -12,7 +12,7 @@ from autograder.grading.layout import Layout
 
 #: Notebook metadata that carries CheckSubmission's notes to SandboxedExecute, which removes it: nbgrader gives
 #: each step of a conversion new resources, but the same notebook.
-NOTES = "logreg_grading_notes"
+REPAIR_NOTES = "logreg_grading_notes"
 
 
 class SubmissionRefused(Exception):
@@ -46,5 +46,5 @@ class CheckSubmission(NbGraderPreprocessor):
             self.log.error("%s: %s: %s", student, notebook, problem)
             raise SubmissionRefused(f"{student}: {notebook}: {problem}")
         done = repair(nb, nbformat.read(where.released_notebook(assignment, notebook), as_version=4))
-        nb.metadata[NOTES] = [f"{student}: {notebook}: {what}" for what in done]
+        nb.metadata[REPAIR_NOTES] = [f"{student}: {notebook}: {what}" for what in done]
         return nb, resources

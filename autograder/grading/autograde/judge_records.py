@@ -2,8 +2,8 @@
 cells printed; and the verdicts file, where what was judged of a notebook is kept.
 
 After SandboxedExecute has run a notebook, JudgeRecords judges the records its hidden tests left (`trusted`),
-puts those scores into the gradebook (`gradebook.set_judged`: nbgrader's own rule for a grade cell no hidden
-test records), bounds the graded copy's outputs and makes them inert (`graded_copy`), writes the verdict
+puts those scores into the gradebook (`gradebook.set_judged`; a grade cell that no hidden test records keeps
+nbgrader's own rule), bounds the graded copy's outputs and makes them inert (`graded_copy`), writes the verdict
 under each test cell, and keeps the rows and notes in the work folder's verdicts/<student>/<notebook>.json,
 where `grade` collects them and re-judging reads them.
 """

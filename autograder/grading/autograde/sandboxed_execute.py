@@ -6,11 +6,11 @@ from nbclient.exceptions import CellTimeoutError
 from nbclient.util import run_sync
 from nbgrader.preprocessors import Execute
 
-from autograder.grading.autograde.check_submission import NOTES
+from autograder.grading.autograde.check_submission import REPAIR_NOTES
 from autograder.grading.autograde.protection import ProtectionMissing
 from autograder.grading.grades import first_line
 from autograder.grading.sandbox.ahead import AHEAD, hand_over
-from autograder.grading.sandbox.kernel import KERNEL_NAME, SandboxedKernel
+from autograder.grading.sandbox.sandboxed_kernel import KERNEL_NAME, SandboxedKernel
 
 #: Where SandboxedExecute leaves, in the conversion's resources, what JudgeRecords needs of the run.
 RAN = "logreg"
@@ -35,7 +35,7 @@ class SandboxedExecute(Execute):
         student, notebook = resources["nbgrader"]["student"], resources["nbgrader"]["notebook"]
         ahead = AHEAD.take(self.config, student, notebook)
         self._kernel = ahead or SandboxedKernel(self.config, student, notebook)
-        self._cell_timed_out, notes, error = False, nb.metadata.pop(NOTES, []), None
+        self._cell_timed_out, notes, error = False, nb.metadata.pop(REPAIR_NOTES, []), None
         try:
             if ahead:
                 hand_over(ahead.runtime)

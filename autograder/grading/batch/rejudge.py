@@ -19,6 +19,7 @@ from autograder.grading.autograde.late import late_row
 from autograder.grading.autograde.trusted import judge_notebook
 from autograder.grading.grades import GradesWriter, notes_of, read_grades, read_summary
 from autograder.grading.layout import ROOT, Out
+from autograder.grading.sandbox.sandboxed_kernel import read_fate
 
 
 def rejudge(out_dir, root=ROOT, assignments=None):
@@ -68,8 +69,7 @@ def rejudge(out_dir, root=ROOT, assignments=None):
 def _judge_again(root, student, notebook, tests):
     """(rows now, (rows and notes before), graded copy as JSON, its path) of one notebook, from what grading kept."""
     where, of = course.layout(root), course.assignment_by_notebook(root)
-    fate_file = where.fate(student, notebook)
-    fate = json.loads(fate_file.read_text()) if fate_file.is_file() else {}
+    fate = read_fate(where.fate(student, notebook))
     path = where.graded_copy(student, of[notebook].name, notebook)
     copy = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"cells": []}
     cells = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): c for c in copy["cells"]}

@@ -133,11 +133,11 @@ def reuse(task, root=ROOT):
     """
     where, of = course.layout(root), course.assignment_by_notebook(root)
     for name in sorted(task.notebooks):
-        key, judged, assignment = where.key(task.student, name), read_verdicts(where, task.student, name), of[name].name
+        key, verdicts, assignment = where.key(task.student, name), read_verdicts(where, task.student, name), of[name].name
         copies = [where.graded_copy(task.student, assignment, name), where.feedback_page(task.student, assignment, name)]
-        if judged and key.is_file() and key.read_text() == task.keys.get(name) and all(p.is_file() for p in copies):
+        if verdicts and key.is_file() and key.read_text() == task.keys.get(name) and all(p.is_file() for p in copies):
             del task.notebooks[name]
-            task.reused[name], more = judged
+            task.reused[name], more = verdicts
             task.notes += more
     return task
 
@@ -167,13 +167,13 @@ def run_task(task, template):
             root = Path(template)
         expected = task.expected or course.notebook_names(root)
         tests = {name: cells for name, cells in course.tests(root).items() if name in expected}
-        notes, rows, kept_state, graded, feedback = list(task.notes), [], {}, {}, {}
+        notes, rows, states, graded, feedback = list(task.notes), [], {}, {}, {}
         if task.notebooks:
-            rows, kept_state, graded, feedback = _run(task, root, tests, notes)
+            rows, states, graded, feedback = _run(task, root, tests, notes)
         rows += [row for reused in task.reused.values() for row in reused]
         rows += _late_rows(task, rows, root)
         rows += _rows_of_notebooks_not_graded(task, tests)
-        return Result(task.student, _in_course_order(rows, tests), notes, graded, feedback, kept_state)
+        return Result(task.student, _in_course_order(rows, tests), notes, graded, feedback, states)
 
 
 def _run(task, root, tests, notes):
@@ -187,13 +187,13 @@ def _run(task, root, tests, notes):
         path = where.submission(task.student, of[name].name, name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-    api, names, rows, kept_state = course.api(root), sorted(task.notebooks), [], {}
+    api, names, rows, states = course.api(root), sorted(task.notebooks), [], {}
     try:
         for notebook, following in zip(names, [*names[1:], None]):
             if following:
                 AHEAD.start(config, task.student, of[following].name, following)
             rows += _grade_notebook(api, where, task.student, notebook, of[notebook].name, tests[notebook], notes)
-            kept_state.update(state(where, task.student, notebook, tests[notebook]))
+            states.update(state(where, task.student, notebook, tests[notebook]))
     finally:
         AHEAD.stop()
     for assignment in sorted({of[name].name for name in names}):
@@ -201,7 +201,7 @@ def _run(task, root, tests, notes):
     # the graded notebooks and their pages, never what a kernel or a student left beside them
     graded = _files({f"{name}.ipynb": where.graded_copy(task.student, of[name].name, name) for name in names})
     feedback = _files({f"{name}.html": where.feedback_page(task.student, of[name].name, name) for name in names})
-    return rows, kept_state, graded, feedback
+    return rows, states, graded, feedback
 
 
 def _files(paths):
@@ -216,12 +216,12 @@ def _grade_notebook(api, where, student, notebook, assignment, tests, notes):
         result = api.autograde(assignment, student)
     finally:
         api.coursedir.notebook_id = "*"
-    judged = read_verdicts(where, student, notebook)
-    if judged is None:  # nbgrader stopped before the verdicts: every test of the notebook says why
+    verdicts = read_verdicts(where, student, notebook)
+    if verdicts is None:  # nbgrader stopped before the verdicts: every test of the notebook says why
         why = f"nbgrader could not grade it ({_last_error(result)})"
         notes.append(f"{student}: {notebook}: {why}")
         return [Row(student, notebook, t.grade_id, 0.0, t.points, "error", why) for t in tests]
-    rows, more = judged
+    rows, more = verdicts
     notes += more
     return rows
 

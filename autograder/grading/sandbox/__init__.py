@@ -1,6 +1,6 @@
 """The kernel's sandbox: a student's code runs in bubblewrap, with limits, apart from the grader.
 
-nbgrader starts kernels from a kernelspec; ours (`kernel.install_kernelspec`) runs
+nbgrader starts kernels from a kernelspec; ours (`sandboxed_kernel.install_kernelspec`) runs
 `watcher.py` as a script with `-f {connection_file}`, which starts the real
 ipykernel inside `bwrap` and watches it. Inside, the kernel sees:
 
@@ -25,6 +25,6 @@ grader. The settings arrive in one environment variable, written and read by
 `autograder.kernel.contract`, which owns every name the two sides share.
 
 - `watcher`: the script that runs in the kernel's place (standard library and the contract only);
-- `kernel`: one notebook's sandboxed kernel as the grader starts it, the kernelspec and the kernel library;
+- `sandboxed_kernel`: one notebook's sandboxed kernel as the grader starts it, the kernelspec and the kernel library;
 - `ahead`: kernels started ahead of their notebook, and the protocol by which they are handed it.
 """

@@ -6,7 +6,7 @@ notebook is started ahead, in a sandbox of its own, and handed that notebook whe
 
 The protocol, in order, and who does what:
 
-1. **Start** (`KernelsAhead.start`, the grading task, before it grades the notebook before): a
+1. **Start** (`KernelsAhead.start`, the grading task, as it starts grading the previous notebook): a
    SandboxedKernel is made for the next notebook, with fresh records, fate file and runtime folder, and told
    its notebook's folder, which nbgrader has not made yet. It is started: its watcher starts bwrap with the
    kernel importing numpy and matplotlib (watcher.PRELOAD), then waits for the file `handed-over`
@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from autograder.grading.layout import Layout
-from autograder.grading.sandbox.kernel import SandboxedKernel
+from autograder.grading.sandbox.sandboxed_kernel import SandboxedKernel
 from autograder.grading.sandbox.watcher import HANDED, READY
 
 

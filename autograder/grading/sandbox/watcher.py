@@ -78,6 +78,18 @@ def take_over(kernel, runtime, notebook_folder, private_copy, idle):
     return True
 
 
+def fate_reason(reason, shut_down, returncode):
+    """Why the kernel ended, for its fate file: the watcher's own reason (timeout, disk, unused), else "shutdown"
+    when its kernel manager stopped it, else "exited".
+
+    The kernel manager's SIGTERM reaches the watcher's whole process group, bwrap too, and nothing in the sandbox
+    can signal bwrap: a kernel ended by SIGTERM was shut down (slowly, after its notebook), it did not crash.
+    """
+    if reason == "exited" and (shut_down or returncode == -signal.SIGTERM):
+        return "shutdown"
+    return reason
+
+
 def _limit(memory, file_size):
     def apply():
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -230,10 +242,7 @@ def main(argv):
         kernel.kill()
         break
     returncode = kernel.wait()
-    # The kernel manager's SIGTERM reaches the watcher's whole process group, bwrap too (nothing in the sandbox
-    # can signal bwrap): a kernel that was slow to shut down after its notebook was stopped, it did not crash.
-    if reason == "exited" and (shut_down or returncode == -signal.SIGTERM):
-        reason = "shutdown"
+    reason = fate_reason(reason, bool(shut_down), returncode)
     limited = _end_group(group)
     shutil.rmtree(private_copy, ignore_errors=True)  # what the kernel wrote in its folder is discarded
     _write_fate(fate, reason, returncode, time.monotonic() - start, process_limit=group is not None,

@@ -4,7 +4,7 @@ import nbformat
 import pytest
 
 from autograder.grading import course, gradebook, refusals
-from autograder.grading.autograde.check_submission import NOTES, CheckSubmission, SubmissionRefused, refusal
+from autograder.grading.autograde.check_submission import REPAIR_NOTES, CheckSubmission, SubmissionRefused, refusal
 from autograder.grading.layout import notebook_file
 from tests.grading.test_gradebook import one_notebook_gradebook
 
@@ -43,7 +43,7 @@ def test_a_refused_notebook_scores_zero_and_a_gradable_one_is_repaired_against_i
     del stripped.cells[[c.metadata.get("nbgrader", {}).get("grade_id") for c in stripped.cells].index("sigmoid")].metadata["nbgrader"]
     nbformat.write(stripped, submitted)
     nb, _ = CheckSubmission(config=course.config(root)).preprocess(stripped, _resources(root, "ann", name, db_url))
-    assert nb.metadata[NOTES] == ["ann: 01_model_and_loss: re-identified sigmoid"]
+    assert nb.metadata[REPAIR_NOTES] == ["ann: 01_model_and_loss: re-identified sigmoid"]
     submitted.unlink()
     submitted.symlink_to(notebook_file(name))  # the student's "notebook" is the instructor's
     with gradebook.opened(db_url) as opened:
@@ -55,3 +55,4 @@ def test_a_refused_notebook_scores_zero_and_a_gradable_one_is_repaired_against_i
     with gradebook.opened(db_url) as opened:
         grade = opened.find_grade("test_sigmoid", name, name, "ann")
         assert (grade.auto_score, grade.manual_score, grade.score) == (0.0, 1.5, 1.5)
+        assert grade.needs_manual_grade  # the hand-given score stands, flagged: the work it scored was refused

@@ -1,5 +1,9 @@
 """The watcher's bwrap command: what the kernel sees, where the contract says, and a preload only when started ahead."""
 
+import signal
+
+import pytest
+
 from autograder.grading.sandbox import watcher
 from autograder.kernel import contract
 
@@ -22,3 +26,13 @@ def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_say
     assert settings_of[contract.PROBES_ENV] == contract.PROBES and settings_of[contract.RECORDS_ENV] == contract.RECORDS
     assert "--unshare-net" in command and command[command.index("--tmpfs") - 2:command.index("--tmpfs")] == [
         "--size", str(2**25)]
+
+
+@pytest.mark.parametrize("reason, shut_down, returncode, fate", [
+    ("exited", False, 0, "exited"), ("exited", False, 3, "exited"), ("exited", False, -signal.SIGSEGV, "exited"),
+    ("exited", True, -signal.SIGKILL, "shutdown"), ("exited", False, -signal.SIGTERM, "shutdown"),
+    ("timeout", True, -signal.SIGKILL, "timeout"), ("disk", False, -signal.SIGTERM, "disk"),
+])
+def test_a_kernel_its_manager_stopped_is_shut_down_and_one_that_died_on_its_own_exited(reason, shut_down, returncode,
+                                                                                       fate):
+    assert watcher.fate_reason(reason, shut_down, returncode) == fate

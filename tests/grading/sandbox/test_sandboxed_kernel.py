@@ -5,7 +5,8 @@ import json
 
 import solutions
 from autograder.grading import course
-from autograder.grading.sandbox import kernel, watcher
+from autograder.grading.sandbox import sandboxed_kernel as kernel
+from autograder.grading.sandbox import watcher
 from autograder.judging import FUNCTIONS, judge, probe
 from autograder.kernel import contract
 from autograder.kernel.capture import capture, load_probe

@@ -96,6 +96,11 @@ def _kernel_library(folder):
     return _LIBRARIES[str(folder)]
 
 
+def read_fate(path):
+    """A kernel's fate file as the watcher wrote it ({} where there is none: the watcher never got that far)."""
+    return json.loads(Path(path).read_text()) if Path(path).is_file() else {}
+
+
 class SandboxedKernel:
     """One notebook's kernel in the sandbox: fresh records and fate file, a private runtime folder, its settings.
 
@@ -164,8 +169,8 @@ class SandboxedKernel:
             run_sync(self.manager.shutdown_kernel)(now=now)
 
     def read_fate(self):
-        """What the watcher wrote of the kernel's end ({} when it wrote nothing: it never ended on its own)."""
-        return json.loads(self.fate.read_text()) if self.fate.exists() else {}
+        """What the watcher wrote of the kernel's end (read_fate)."""
+        return read_fate(self.fate)
 
     def remove_runtime(self):
         shutil.rmtree(self.runtime, ignore_errors=True)
