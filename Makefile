@@ -8,7 +8,8 @@ export PATH := $(abspath $(VENV))/bin:$(PATH)
 
 .PHONY: demo test quick golden venv clean outputs bwrap chromium
 
-# Release, sample students, grading, class report: the whole instructor's job on the defaults.
+# Release, sample students, grading, class report: the whole instructor's job on the defaults, in a course of its
+# own under build/demo/ (never the instructor's course/ and release/).
 demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 

@@ -68,6 +68,26 @@ def config(root=ROOT):
     return copy.deepcopy(c)
 
 
+def copy_to(target, root=ROOT, extra_config=None):
+    """A course of its own at `target`, fresh: the notebooks and nbgrader_config.py of the course at `root`.
+
+    Its folders, gradebook and work folder are all under `target` (nbgrader_config.py roots the course where
+    it lies). With `extra_config`, those lines are added to its nbgrader_config.py.
+
+    Returns
+    -------
+    Path
+        `target`.
+    """
+    target = Path(target)
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(paths.notebooks_tree(root), paths.notebooks_tree(target),
+                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
+    config_text = paths.config_file(root if paths.config_file(root).exists() else ROOT).read_text(encoding="utf-8")
+    paths.config_file(target).write_text(config_text + (extra_config or ""), encoding="utf-8")
+    return target
+
+
 def limits(root=ROOT):
     """The limits in force for a course (settings.Limits), from its nbgrader_config.py."""
     return settings.limits(config(root))
@@ -109,8 +129,12 @@ def api(root=ROOT):
 
 def gradebook_path(root=ROOT):
     """The SQLite gradebook's file, or None when the gradebook is another database."""
-    url = config(root).CourseDirectory.db_url
-    return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    return sqlite_file(config(root).CourseDirectory.db_url)
+
+
+def sqlite_file(db_url):
+    """The file of a SQLite database URL, or None for another database."""
+    return Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite:///") else None
 
 
 def notebook_names(root=ROOT):

@@ -5,13 +5,14 @@ each test cell's grade and the notebook's late penalty. Grading writes them from
 nbgrader's own path, `store` and `rejudge` on the batch path) and refuses a notebook from a fourth
 (CheckSubmission): all of them through the functions here, so a score is always written the same way.
 (Students and assignments are added with nbgrader's own calls, `update_or_create_student` and
-`update_or_create_assignment`, where they are first met.)
+`update_or_create_assignment`, where they are first met; students are taken out with their grades by
+`remove_students`.)
 """
 
 import contextlib
 import warnings
 
-from autograder.grading.course import NOT_IN_SESSION, venv_bin_on_path
+from autograder.grading.course import NOT_IN_SESSION, sqlite_file, venv_bin_on_path
 from autograder.grading.grades import LATE
 
 
@@ -22,6 +23,8 @@ def opened(db_url):
 
     venv_bin_on_path()  # a new gradebook is made by nbgrader's migrations, which it runs with `alembic`
     warnings.filterwarnings("ignore", message=NOT_IN_SESSION)
+    if sqlite_file(db_url) is not None:  # SQLite makes the file, not its folder
+        sqlite_file(db_url).parent.mkdir(parents=True, exist_ok=True)
     with Gradebook(db_url) as gradebook:
         yield gradebook
 
@@ -66,6 +69,14 @@ def replace_submission(gradebook, student, assignment, handed_in):
     with contextlib.suppress(MissingEntry):
         gradebook.remove_submission(assignment, student)
     gradebook.add_submission(assignment, student, timestamp=handed_in)
+
+
+def remove_students(gradebook, students):
+    """Take students out of the gradebook, with their submissions and every grade (those it does not hold: nothing)."""
+    known = {student.id for student in gradebook.students}
+    for student in students:
+        if student in known:
+            gradebook.remove_student(student)
 
 
 def set_handed_in(gradebook, student, assignment, handed_in):

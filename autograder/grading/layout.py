@@ -40,11 +40,10 @@ NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 STUDENT_README = "README.md"
 #: The gradebook of a course root that has no nbgrader_config.py of its own (a copy of the notebooks alone).
 DEFAULT_GRADEBOOK = Path("course") / "gradebook.db"
-#: Where `python -m autograder demo` puts its sample submissions, and its OUT/.
-DEMO = ROOT / "build" / "demo"
-DEMO_SUBMISSIONS, DEMO_OUT = DEMO / "submissions", DEMO / "out"
 #: Files nbgrader keeps beside a submission: when it was handed in, and the secret nbgrader's exchange names feedback by.
 TIMESTAMP, SECRET = "timestamp.txt", "submission_secret.txt"
+#: The work folder's folders of what grading keeps per student and notebook.
+RECORDS, FATES, VERDICTS = "records", "fates", "verdicts"
 #: The grader's code, at the repository's root: any change to it is a new version of grading.
 CODE = ("autograder", "solutions")
 
@@ -67,6 +66,20 @@ def notebook_file(name, root=ROOT):
 def config_file(root=ROOT):
     """A course's nbgrader_config.py."""
     return Path(root) / CONFIG_FILE
+
+
+def demo_folder(root=ROOT):
+    """The demo's own course, apart from the instructor's (`python -m autograder demo`): a copy of the notebooks and
+    nbgrader_config.py, so its release, gradebook and work folder are its own, with its sample submissions and OUT/."""
+    return Path(root) / "build" / "demo"
+
+
+def demo_submissions(root=ROOT):
+    return demo_folder(root) / "submissions"
+
+
+def demo_out(root=ROOT):
+    return demo_folder(root) / "out"
 
 
 def code_files():
@@ -158,15 +171,27 @@ class Layout:
 
     def records(self, student, notebook):
         """Where a notebook's hidden tests leave their records (the one folder its kernel may write outside its own)."""
-        return self.work / "records" / student / notebook
+        return self.work / RECORDS / student / notebook
 
     def fate(self, student, notebook):
         """Where the sandbox writes what became of a notebook's kernel."""
-        return self.work / "fates" / student / f"{notebook}.json"
+        return self.work / FATES / student / f"{notebook}.json"
 
     def verdicts(self, student, notebook):
         """The rows and notes judged for a notebook (autograder.grading.autograde.judge_records)."""
-        return self.work / "verdicts" / student / f"{notebook}.json"
+        return self.work / VERDICTS / student / f"{notebook}.json"
+
+    def of_student(self, student):
+        """Every folder that holds something of a student's: nbgrader's (submitted, autograded, feedback) and the
+        work folder's (records, fates, verdicts)."""
+        return [*(self._step(directory, student, ".") for directory in (
+            self._nbgrader.submitted_directory, self._nbgrader.autograded_directory, self._nbgrader.feedback_directory)),
+            *(self.work / kind / student for kind in (RECORDS, FATES, VERDICTS))]
+
+    def students_with_folders(self):
+        """The students that any folder of `of_student` exists for."""
+        return sorted({path.name for folder in self.of_student("*") for path in folder.parent.glob("*")
+                       if path.is_dir()})
 
     def key(self, student, notebook):
         """The content key of a notebook's last grading, beside its verdicts."""
@@ -174,7 +199,7 @@ class Layout:
 
     def judged(self):
         """(student, notebook) of every notebook whose verdicts are kept."""
-        return {(path.parent.name, path.stem) for path in (self.work / "verdicts").glob("*/*.json")}
+        return {(path.parent.name, path.stem) for path in (self.work / VERDICTS).glob("*/*.json")}
 
 
 #: The files of OUT/ that grading writes student by student.

@@ -4,6 +4,7 @@
     python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS] [--force]
     python -m autograder rejudge OUT [--assignment NAME ...]
     python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
+    python -m autograder reset [--student NAME ...] [--yes]
     python -m autograder demo
 
 Without --assignment, each command takes every assignment released by now (c.Course.assignments).
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from autograder.grading import course
-from autograder.grading.layout import DEMO_OUT, DEMO_SUBMISSIONS, ROOT, Out
+from autograder.grading.layout import ROOT, Out, demo_folder, demo_out, demo_submissions
 
 
 @contextlib.contextmanager
@@ -140,13 +141,36 @@ def report(args):
     return 0
 
 
+def reset(args):
+    from autograder.grading.reset import reset as run
+    from autograder.grading.reset import students
+
+    chosen = args.student or students(args.course)
+    if not args.yes:
+        print(f"would take out of {args.course}'s grading: {', '.join(chosen) or 'no student'} (their gradebook "
+              "entries and grades, submitted, autograded and feedback folders, and kept records); run again with "
+              "--yes to do it")
+        return 0
+    try:
+        removed = run(args.course, args.student)
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    print(f"took {', '.join(removed) or 'no student'} out of {args.course}'s grading; assignments and releases stay")
+    return 0
+
+
 def demo(args):
+    """Everything on sample students, in a course of the demo's own (under build/demo/), never the instructor's."""
     from autograder.instructor.samples import make_samples
 
+    instructors = args.course
+    args.course = course.copy_to(demo_folder(instructors), instructors)
+    print(f"the demo's own course: {args.course}")
     release(args)
-    submissions = make_samples(DEMO_SUBMISSIONS, args.course)
+    submissions = make_samples(demo_submissions(instructors), args.course)
     print(f"sample submissions: {submissions}")
-    args.submissions, args.out = submissions, DEMO_OUT
+    args.submissions, args.out = submissions, demo_out(instructors)
     status = grade(args)
     if status == 0:
         report(args)
@@ -199,7 +223,13 @@ def parser():
                    help="also write OUT/<lms>.csv, the LMS's gradebook import file (points per assignment)")
     r.add_argument("out", help="a folder written by grade")
     r.set_defaults(run=report)
-    d = commands.add_parser("demo", help="release, sample students, grade, report")
+    z = commands.add_parser("reset", help="take students (by default every one) out of the course's grading: their "
+                                          "gradebook entries, graded folders and kept records")
+    z.add_argument("--student", action="append", metavar="NAME", help="a student (repeat for several)")
+    z.add_argument("--yes", action="store_true", help="do it (without it, say what would be taken out)")
+    z.set_defaults(run=reset)
+    d = commands.add_parser("demo", help="release, sample students, grade, report: in a course of its own, "
+                                         "under build/demo/")
     d.add_argument("--jobs", type=int, default=2)
     d.set_defaults(run=demo, assignment=None, lms=("canvas", "moodle"))
     return p

@@ -10,15 +10,16 @@ from autograder.grading.grades import Row
 from autograder.grading.layout import notebook_file
 
 
-def one_notebook_gradebook(folder, name, students=("ann",)):
-    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted.
+def one_notebook_gradebook(folder, name, students=("ann",), url=None):
+    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted:
+    a new one in `folder`, or the one at `url`.
 
     Returns
     -------
     str
         Its SQLAlchemy URL.
     """
-    url = f"sqlite:///{folder / 'test-gradebook.db'}"
+    url = url or f"sqlite:///{folder / 'test-gradebook.db'}"
     with gradebook.opened(url) as opened:
         opened.add_assignment(name)
         opened.add_notebook(name, name)

@@ -1,7 +1,13 @@
-"""The instructor's command line: bad input gets a clear message and exit code 2, and leaves nothing behind."""
+"""The instructor's command line: bad input gets a clear message and exit code 2, and leaves nothing behind;
+reset takes students out only when told to; the demo grades a course of its own."""
 
 import pytest
 
+from autograder.grading import course, gradebook, layout
+from autograder.grading.grades import read_grades
+from autograder.grading.reset import students as reset_students
+from autograder.instructor.samples import STUDENTS
+from tests.grading.test_gradebook import one_notebook_gradebook
 from tests.helpers import run_cli
 
 
@@ -26,3 +32,33 @@ def test_a_setting_under_its_old_name_is_warned_of_on_the_terminal_and_still_cou
     root = course_copy(extra_config="c.Sandbox.max_output = 1234\n")
     result = run_cli("--course", str(root), "grade", str(root / "nowhere"), "--out", str(root / "out"), check=False)
     assert "c.Sandbox.max_output is now c.GradedCopy.max_output" in result.stderr and result.returncode == 2
+
+
+def test_reset_says_what_it_would_take_out_and_takes_it_out_only_with_yes(course_copy):
+    root = course_copy()
+    url = one_notebook_gradebook(root, "01_model_and_loss", ("ann", "bo"), url=course.config(root).CourseDirectory.db_url)
+    said = run_cli("--course", str(root), "reset")
+    assert "would take out of" in said.stdout and "ann, bo" in said.stdout and "--yes" in said.stdout
+    assert reset_students(root) == ["ann", "bo"]  # nothing taken out yet
+    assert run_cli("--course", str(root), "reset", "--student", "zed", "--yes", check=False).returncode == 2
+    done = run_cli("--course", str(root), "reset", "--student", "ann", "--yes")
+    assert done.stdout.startswith("took ann out of") and reset_students(root) == ["bo"]
+    with gradebook.opened(url) as opened:
+        assert [s.id for s in opened.students] == ["bo"]
+
+
+@pytest.mark.end_to_end
+def test_the_demo_grades_a_course_of_its_own_and_leaves_the_instructors_untouched(course_copy):
+    root = course_copy(extra_config="", release=["01_model_and_loss"])  # an instructor's course, one assignment out
+
+    def state():
+        return {p: p.read_bytes() for folder in (course.layout(root).work, course.layout(root).release("."))
+                for p in sorted(folder.rglob("*")) if p.is_file()}
+    before = state()
+    assert course.gradebook_path(root) in before and any(p.suffix == ".ipynb" for p in before)
+    result = run_cli("--course", str(root), "demo")
+    assert state() == before
+    demo = layout.demo_folder(root)
+    assert f"the demo's own course: {demo}" in result.stdout and course.gradebook_path(demo).is_file()
+    assert reset_students(demo) == sorted(STUDENTS)
+    assert {row.student for row in read_grades(layout.demo_out(root))} == set(STUDENTS)
