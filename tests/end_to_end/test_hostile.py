@@ -508,6 +508,9 @@ def test_the_batch_earns_through_nbgraders_autograde_exactly_what_grade_gives_it
         assert theirs.get((student, "test_sigmoid"), 0.0) == 0, student
     assert all(theirs[(student, "test_sigmoid")] == 2 for student in ("ada", *REPAIRABLE))
     assert "not graded: a symbolic link" in result.stdout + result.stderr
+    # nbgrader's alarm for a changed test cell sounds for `edited`, who emptied each one, and for nobody else
+    alarms = [line for line in (result.stdout + result.stderr).splitlines() if "Attribute 'checksum'" in line]
+    assert len(alarms) == len(course.tests()[NB])
     assert (gradebook.read_bytes()[:15] == course.gradebook_path(other).read_bytes()[:15] == b"SQLite format 3")
 
 

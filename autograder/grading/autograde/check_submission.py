@@ -7,7 +7,7 @@ import nbformat
 from nbgrader.preprocessors import NbGraderPreprocessor
 
 from autograder.grading import gradebook, refusals, settings
-from autograder.grading.autograde.repair import repair
+from autograder.grading.autograde.repair import repair, restore_hidden_tests
 from autograder.grading.layout import Layout
 
 #: Notebook metadata that carries CheckSubmission's notes to SandboxedExecute, which removes it: nbgrader gives
@@ -32,7 +32,8 @@ def refusal(path, submitted, max_size):
 
 
 class CheckSubmission(NbGraderPreprocessor):
-    """Refuse a linked or oversized submission, and repair a gradable one against the release."""
+    """Refuse a linked or oversized submission, and repair a gradable one against the release (its test cells left
+    as released get their hidden tests back, which nbgrader would otherwise restore with a false alarm)."""
 
     def preprocess(self, nb, resources):
         where, ids = Layout(self.config), resources["nbgrader"]
@@ -45,6 +46,8 @@ class CheckSubmission(NbGraderPreprocessor):
                 gradebook.refuse(opened, student, assignment, notebook)
             self.log.error("%s: %s: %s", student, notebook, problem)
             raise SubmissionRefused(f"{student}: {notebook}: {problem}")
-        done = repair(nb, nbformat.read(where.released_notebook(assignment, notebook), as_version=4))
+        released = nbformat.read(where.released_notebook(assignment, notebook), as_version=4)
+        done = repair(nb, released)
+        restore_hidden_tests(nb, released, nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
         nb.metadata[REPAIR_NOTES] = [f"{student}: {notebook}: {what}" for what in done]
         return nb, resources

@@ -9,7 +9,10 @@ is compared with its released copy:
   released cell's metadata back;
 - a test cell that is missing is put back after the answer it tests;
 - the kernel is whatever the grader runs (the sandbox), so a stripped or
-  unknown kernelspec does not matter.
+  unknown kernelspec does not matter;
+- a test cell the student left as released gets its hidden tests back
+  (`restore_hidden_tests`), so that nbgrader's OverwriteCells finds it
+  unchanged and raises no alarm.
 
 The student's own code is never changed.
 """
@@ -84,3 +87,34 @@ def _insert_after_its_answer(submitted, released, index, cell):
             submitted.cells.insert(ids.index(grade_id) + 1, cell)
             return
     submitted.cells.append(cell)
+
+
+def restore_hidden_tests(submitted, released, source):
+    """Give each test cell the student left as released its instructor's source (with the hidden tests), in place.
+
+    nbgrader keeps a test cell's checksum as the instructor wrote it, hidden tests and all, but releases the cell
+    without them, so its OverwriteCells finds every such cell "changed" in every submission, warns, and puts the
+    instructor's source back (nbgrader issue 1961). Put back here, the cell is what nbgrader expects, and its
+    warning is left for a test cell a student did change.
+
+    Parameters
+    ----------
+    submitted, released, source : nbformat.NotebookNode
+        The student's notebook (its cells' metadata already repaired), the released copy, the instructor's.
+
+    Returns
+    -------
+    int
+        How many cells got their hidden tests back.
+    """
+    def tests(notebook):
+        return {_meta(c)["grade_id"]: c for c in notebook.cells
+                if _meta(c).get("grade") and not _meta(c).get("solution") and _meta(c).get("grade_id")}
+
+    as_released, instructors, restored = tests(released), tests(source), 0
+    for grade_id, cell in tests(submitted).items():
+        if grade_id in instructors and grade_id in as_released and \
+                _visible(cell.source) == _visible(as_released[grade_id].source) != _visible(instructors[grade_id].source):
+            cell.source = instructors[grade_id].source
+            restored += 1
+    return restored

@@ -31,8 +31,8 @@ def by_nbgrader(graded_class, course_copy):
         path = course.layout(other).submission(student, NOTEBOOKS[0], NOTEBOOKS[0])
         path.parent.mkdir(parents=True)
         nbformat.write(filled(NOTEBOOKS[0], {"sigmoid": code}, other), path)
-    for assignment in course.assignments(other):
-        run_nbgrader(other, "autograde", assignment.name, "--create")
+    said = [run_nbgrader(other, "autograde", a.name, "--create") for a in course.assignments(other)]
+    (other / "autograde.log").write_text("".join(r.stdout + r.stderr for r in said), encoding="utf-8")
     return other
 
 
@@ -79,3 +79,11 @@ def test_nbgraders_feedback_and_export_come_from_the_protected_grading(graded_cl
     for student, row in summary.items():
         for name in NOTEBOOKS:  # one assignment per notebook; nbgrader's score is net of the late penalty
             assert exported[(name, student)] == pytest.approx(float(row[name])), (student, name)
+
+
+@pytest.mark.end_to_end
+def test_no_test_cell_left_as_released_raises_nbgraders_checksum_alarm(by_nbgrader):
+    """nbgrader warns "Attribute 'checksum' ... has changed!" of every test cell with hidden tests (its issue 1961)
+    unless CheckSubmission gives the cell its hidden tests back; no student of the class changed a test cell."""
+    log = (by_nbgrader / "autograde.log").read_text(encoding="utf-8")
+    assert "Converting notebook" in log and "Attribute 'checksum'" not in log
