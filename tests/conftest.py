@@ -41,8 +41,8 @@ def pytest_terminal_summary(terminalreporter):
 def course_copy(tmp_path_factory):
     """Make a copy of the course in a fresh temporary folder: course_copy(extra_config=None, release=False) -> root.
 
-    `extra_config`: lines added to this repository's nbgrader_config.py in the copy (without it the copy has no
-    config of its own and reads this repository's). `release`: True for every assignment, or their names.
+    `extra_config`: lines added to this repository's nbgrader_config.py in the copy. `release`: True for every
+    assignment, or their names.
     """
     def make(extra_config=None, release=False, name="course"):
         return helpers.copy_course(tmp_path_factory.mktemp(name), extra_config, release)

@@ -5,7 +5,6 @@ helpers of other modules call them directly.
 """
 
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import asdict
@@ -23,18 +22,9 @@ NOTEBOOK_PATHS = sorted(layout.notebook_folder().glob(layout.NOTEBOOK_PATTERN))
 
 
 def copy_course(root, extra_config=None, release=False):
-    """A copy of the course at `root` (made): its notebooks and, with `extra_config`, this repository's
-    nbgrader_config.py followed by those lines; released (every assignment, or those named) when asked.
-
-    Without `extra_config` the copy has no nbgrader_config.py: course.config reads this repository's,
-    rooted at the copy.
-    """
-    root = Path(root)
-    shutil.copytree(layout.notebooks_tree(), layout.notebooks_tree(root),
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
-    if extra_config is not None:
-        layout.config_file(root).write_text(layout.config_file().read_text(encoding="utf-8") + extra_config,
-                                            encoding="utf-8")
+    """A course of its own at `root` (course.copy_to: the notebooks and nbgrader_config.py, with `extra_config`
+    added), released (every assignment, or those named) when asked."""
+    root = course.copy_to(root, extra_config=extra_config)
     if release:
         run_cli("--course", str(root), "release", *(() if release is True else
                                                     [a for name in release for a in ("--assignment", name)]))

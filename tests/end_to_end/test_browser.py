@@ -213,7 +213,7 @@ def _released_course(course_copy):
 
     The copy has its own nbgrader_config.py: the formgrader reads it from its working directory.
     """
-    return course_copy(extra_config="", release=[ASSIGNMENT], name="browser_course")
+    return course_copy(release=[ASSIGNMENT], name="browser_course")
 
 
 @pytest.fixture(scope="module")

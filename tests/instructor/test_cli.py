@@ -49,7 +49,7 @@ def test_reset_says_what_it_would_take_out_and_takes_it_out_only_with_yes(course
 
 @pytest.mark.end_to_end
 def test_the_demo_grades_a_course_of_its_own_and_leaves_the_instructors_untouched(course_copy):
-    root = course_copy(extra_config="", release=["01_model_and_loss"])  # an instructor's course, one assignment out
+    root = course_copy(release=["01_model_and_loss"])  # an instructor's course, one assignment out
 
     def state():
         return {p: p.read_bytes() for folder in (course.layout(root).work, course.layout(root).release("."))

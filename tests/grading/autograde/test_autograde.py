@@ -24,7 +24,7 @@ CHEATS = {
 def by_nbgrader(graded_class, course_copy):
     """The same class, graded by nbgrader's own autograde in another copy of the course, plus two cheats."""
     root, _, _ = graded_class
-    other = course_copy(extra_config="", release=True, name="nbgrader_course")
+    other = course_copy(release=True, name="nbgrader_course")
     # what `grade` kept: the notebooks as handed in, in nbgrader's layout, with nbgrader's timestamp.txt
     shutil.copytree(course.layout(root).submitted(), course.layout(other).submitted())
     for student, code in CHEATS.items():
