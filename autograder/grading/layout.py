@@ -184,9 +184,7 @@ class Layout:
     def of_student(self, student):
         """Every folder that holds something of a student's: nbgrader's (submitted, autograded, feedback) and the
         work folder's (records, fates, verdicts)."""
-        return [*(self._step(directory, student, ".") for directory in (
-            self._nbgrader.submitted_directory, self._nbgrader.autograded_directory, self._nbgrader.feedback_directory)),
-            *(self.work / kind / student for kind in (RECORDS, FATES, VERDICTS))]
+        return [*self.steps(student, "."), *(self.work / kind / student for kind in (RECORDS, FATES, VERDICTS))]
 
     def students_with_folders(self):
         """The students that any folder of `of_student` exists for."""

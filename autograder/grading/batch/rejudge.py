@@ -43,11 +43,12 @@ def rejudge(out_dir, root=ROOT, assignments=None):
     old, (columns, _) = read_grades(out_dir), read_summary(out_dir)
     selected = {n for a in course.select(assignments, root) for n in a.notebooks} & set(columns)
     config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
+    limits = course.limits(root)
     judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
     now, changed = {}, []
     with gradebook.opened(config.CourseDirectory.db_url) as opened:
         for student, notebook in judged:
-            rows, (before, notes), copy, path = _judge_again(root, student, notebook, tests[notebook])
+            rows, (before, notes), copy, path = _judge_again(where, of, limits, student, notebook, tests[notebook])
             late = _late(config, opened, of[notebook], rows)
             now[(student, notebook)] = rows + ([late] if late else [])
             if rows == before:
@@ -66,15 +67,13 @@ def rejudge(out_dir, root=ROOT, assignments=None):
     return changed
 
 
-def _judge_again(root, student, notebook, tests):
+def _judge_again(where, of, limits, student, notebook, tests):
     """(rows now, (rows and notes before), graded copy as JSON, its path) of one notebook, from what grading kept."""
-    where, of = course.layout(root), course.assignment_by_notebook(root)
     fate = read_fate(where.fate(student, notebook))
     path = where.graded_copy(student, of[notebook].name, notebook)
     copy = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {"cells": []}
     cells = {c.get("metadata", {}).get("nbgrader", {}).get("grade_id"): c for c in copy["cells"]}
-    rows = judge_notebook(student, notebook, tests, where.records(student, notebook), cells, fate,
-                          course.limits(root))
+    rows = judge_notebook(student, notebook, tests, where.records(student, notebook), cells, fate, limits)
     return rows, read_verdicts(where, student, notebook), copy, path
 
 

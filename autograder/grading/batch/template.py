@@ -31,11 +31,7 @@ def template(root=layout.ROOT):
     folder, version_file = where.template, where.template_version
     if version_file.exists() and version_file.read_text() == digest:
         return folder
-    shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(layout.notebooks_tree(root), layout.notebooks_tree(folder),
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
-    if layout.config_file(root).exists():
-        shutil.copy(layout.config_file(root), layout.config_file(folder))
+    course.copy_to(folder, root)
     course.release(folder, [a.name for a in course.assignments(folder)])
     version_file.write_text(digest)
     return folder
