@@ -94,12 +94,11 @@ def grade(args):
     return 0
 
 
-def _not_graded(out):
-    """The error when OUT holds no grades: 2 after saying so, or None."""
-    if Out(out).grades.exists():
-        return None
-    print(f"error: {Out(out).grades} not found: run `python -m autograder grade` first", file=sys.stderr)
-    return 2
+def _graded(out):
+    """Whether OUT holds grades; it says so when not."""
+    if not Out(out).grades.exists():
+        print(f"error: {Out(out).grades} not found: run `python -m autograder grade` first", file=sys.stderr)
+    return Out(out).grades.exists()
 
 
 def rejudge(args):
@@ -107,7 +106,7 @@ def rejudge(args):
     from autograder.instructor.lms import WRITERS
 
     out = Out(args.out)
-    if _not_graded(out.folder):
+    if not _graded(out.folder):
         return 2
     try:
         changed = run(out.folder, args.course, args.assignment)
@@ -128,7 +127,7 @@ def report(args):
     from autograder.instructor.lms import WRITERS
     from autograder.instructor.report import write_report
 
-    if _not_graded(args.out):
+    if not _graded(args.out):
         return 2
     try:
         notebooks = [n for a in course.select(args.assignment, args.course) for n in a.notebooks] if args.assignment else None
