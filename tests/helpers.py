@@ -14,6 +14,7 @@ import nbformat
 from nbgrader.preprocessors import ClearHiddenTests, ClearOutput, ClearSolutions
 
 from autograder.grading import course, gradebook, layout
+from autograder.grading.layout import notebook_file
 from autograder.grading.grades import read_grades
 
 REPO = layout.ROOT
@@ -29,6 +30,27 @@ def copy_course(root, extra_config=None, release=False):
         run_cli("--course", str(root), "release", *(() if release is True else
                                                     [a for name in release for a in ("--assignment", name)]))
     return root
+
+
+def one_notebook_gradebook(folder, name, students=("ann",), url=None):
+    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted:
+    a new one in `folder`, or the one at `url`.
+
+    Returns
+    -------
+    str
+        Its SQLAlchemy URL.
+    """
+    url = url or f"sqlite:///{folder / 'test-gradebook.db'}"
+    with gradebook.opened(url) as opened:
+        opened.add_assignment(name)
+        opened.add_notebook(name, name)
+        for test in course.tests_in(nbformat.read(notebook_file(name), as_version=4)):
+            opened.add_grade_cell(test.grade_id, name, name, max_score=test.points, cell_type="code")
+        for student in students:
+            opened.add_student(student)
+            opened.add_submission(name, student)
+    return url
 
 
 def run_cli(*args, check=True, cwd=None):

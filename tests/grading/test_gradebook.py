@@ -3,33 +3,9 @@ the late penalty beside the grades, a refused notebook's zeros, a submission mad
 
 from datetime import datetime
 
-import nbformat
-
-from autograder.grading import course, gradebook
+from autograder.grading import gradebook
 from autograder.grading.grades import Row
-from autograder.grading.layout import notebook_file
-
-
-def one_notebook_gradebook(folder, name, students=("ann",), url=None):
-    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted:
-    a new one in `folder`, or the one at `url`.
-
-    Returns
-    -------
-    str
-        Its SQLAlchemy URL.
-    """
-    url = url or f"sqlite:///{folder / 'test-gradebook.db'}"
-    with gradebook.opened(url) as opened:
-        opened.add_assignment(name)
-        opened.add_notebook(name, name)
-        for test in course.tests_in(nbformat.read(notebook_file(name), as_version=4)):
-            opened.add_grade_cell(test.grade_id, name, name, max_score=test.points, cell_type="code")
-        for student in students:
-            opened.add_student(student)
-            opened.add_submission(name, student)
-    return url
-
+from tests.helpers import one_notebook_gradebook
 
 NAME = "01_model_and_loss"
 

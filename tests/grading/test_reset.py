@@ -5,7 +5,7 @@ import pytest
 
 from autograder.grading import course, gradebook
 from autograder.grading.reset import reset, students
-from tests.grading.test_gradebook import one_notebook_gradebook
+from tests.helpers import one_notebook_gradebook
 
 NAME = "01_model_and_loss"
 

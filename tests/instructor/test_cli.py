@@ -7,7 +7,7 @@ from autograder.grading import course, gradebook, layout
 from autograder.grading.grades import read_grades
 from autograder.grading.reset import students as reset_students
 from autograder.instructor.samples import STUDENTS
-from tests.grading.test_gradebook import one_notebook_gradebook
+from tests.helpers import one_notebook_gradebook
 from tests.helpers import run_cli
 
 

@@ -6,7 +6,7 @@ import pytest
 from autograder.grading import course, gradebook, refusals
 from autograder.grading.autograde.check_submission import REPAIR_NOTES, CheckSubmission, SubmissionRefused, refusal
 from autograder.grading.layout import notebook_file
-from tests.grading.test_gradebook import one_notebook_gradebook
+from tests.helpers import one_notebook_gradebook
 from tests.helpers import student_copy
 
 

@@ -7,7 +7,7 @@ from autograder.grading import course, gradebook, layout
 from autograder.grading.batch.store import reused_feedback, store
 from autograder.grading.batch.tasks import Result, Task
 from autograder.grading.grades import Row
-from tests.grading.test_gradebook import one_notebook_gradebook
+from tests.helpers import one_notebook_gradebook
 
 NAME = "01_model_and_loss"
 
