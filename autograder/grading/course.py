@@ -68,11 +68,18 @@ def config(root=ROOT):
     return copy.deepcopy(c)
 
 
-def copy_to(target, root=ROOT, extra_config=None):
+#: nbgrader_config.py's line that gives every assignment a release date long past, its due date kept: what
+#: `release` and `grade` take by default ("every assignment released by now") is then every one, whatever the date.
+RELEASED_LONG_AGO = ("c.Course.assignments = [{**a, 'release': '2000-01-01T00:00+00:00'} "
+                     "for a in c.Course.assignments]\n")
+
+
+def copy_to(target, root=ROOT, extra_config=None, all_released=False):
     """A course of its own at `target`, fresh: the notebooks and nbgrader_config.py of the course at `root`.
 
     Its folders, gradebook and work folder are all under `target` (nbgrader_config.py roots the course where
-    it lies). With `extra_config`, those lines are added to its nbgrader_config.py.
+    it lies). With `all_released`, every assignment is released whatever today's date (the demo, the tests);
+    with `extra_config`, those lines are added to its nbgrader_config.py, after.
 
     Returns
     -------
@@ -84,7 +91,8 @@ def copy_to(target, root=ROOT, extra_config=None):
     shutil.copytree(paths.notebooks_tree(root), paths.notebooks_tree(target),
                     ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
     config_text = paths.config_file(root if paths.config_file(root).exists() else ROOT).read_text(encoding="utf-8")
-    paths.config_file(target).write_text(config_text + (extra_config or ""), encoding="utf-8")
+    added = (RELEASED_LONG_AGO if all_released else "") + (extra_config or "")
+    paths.config_file(target).write_text(config_text + added, encoding="utf-8")
     return target
 
 

@@ -164,7 +164,7 @@ def demo(args):
     from autograder.instructor.samples import make_samples
 
     instructors = args.course
-    args.course = course.copy_to(demo_folder(instructors), instructors)
+    args.course = course.copy_to(demo_folder(instructors), instructors, all_released=True)  # the whole term, today
     print(f"the demo's own course: {args.course}")
     release(args)
     submissions = make_samples(demo_submissions(instructors), args.course)
