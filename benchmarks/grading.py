@@ -27,7 +27,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from autograder.grading import course, layout
+from autograder.grading import course, release
 from autograder.grading.batch import pipeline, store, tasks, template
 from autograder.instructor.samples import filled
 
@@ -35,11 +35,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def make_course(folder):
-    """A copy of the course in `folder`, released."""
-    shutil.copytree(layout.notebooks_tree(), layout.notebooks_tree(folder),
-                    ignore=shutil.ignore_patterns("__pycache__", ".ipynb_*"))
-    shutil.copy(layout.config_file(), layout.config_file(folder))
-    course.release(folder)
+    """A copy of the course in `folder`, every assignment released."""
+    release.release(course.copy_to(folder, all_released=True))
     return folder
 
 

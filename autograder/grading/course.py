@@ -1,11 +1,10 @@
-"""The nbgrader course: its configuration, assignments, notebooks and their tests, and its release.
+"""The nbgrader course: its configuration, assignments, notebooks and their tests.
 
 The course root is the repository, configured by its `nbgrader_config.py` like
 any nbgrader course. The notebooks are written in `notebooks/logistic_regression/`;
 `c.Course.assignments` groups them into assignments, in course order, each with
-its release and due dates. `release` makes nbgrader's source folder of each
-assignment (its notebooks and the files they use) and the student copies with
-nbgrader's generate_assignment. Where each of these lives is `layout`'s to say.
+its release and due dates; `release` (the module) gives them out. Where each of
+these lives is `layout`'s to say.
 """
 
 import copy
@@ -68,10 +67,11 @@ def config(root=ROOT):
     return copy.deepcopy(c)
 
 
-#: nbgrader_config.py's line that gives every assignment a release date long past, its due date kept: what
-#: `release` and `grade` take by default ("every assignment released by now") is then every one, whatever the date.
+#: nbgrader_config.py's lines that give every assignment a release date long past, its due date kept: what
+#: `release` and `grade` take by default ("every assignment released by now") is then every one, whatever the date,
+#: answers still due included (for a copy no student sees: the demo, the tests).
 RELEASED_LONG_AGO = ("c.Course.assignments = [{**a, 'release': '2000-01-01T00:00+00:00'} "
-                     "for a in c.Course.assignments]\n")
+                     "for a in c.Course.assignments]\nc.Course.release_answers_early = True\n")
 
 
 def copy_to(target, root=ROOT, extra_config=None, all_released=False):
@@ -250,115 +250,3 @@ def tests(root=ROOT):
     import nbformat
 
     return {name: tests_in(nbformat.read(paths.notebook_file(name, root), as_version=4)) for name in notebook_names(root)}
-
-
-# --- the release -------------------------------------------------------------------------------------
-
-def _used(path, code):
-    """Whether the notebooks' code uses a file beside them: imports a module, or names a folder or a file."""
-    if path.is_dir():
-        return re.search(rf"\b{re.escape(path.name)}/", code) is not None
-    if path.suffix == ".py":
-        return re.search(rf"^\s*(from|import)\s+{re.escape(path.stem)}\b", code, re.M) is not None
-    return path.name in code
-
-
-def files_used(notebooks):
-    """The files beside the notebooks that ship with them: the students' README, and what their code uses
-    (checks.py, data/, ...).
-
-    A file that the notebooks of an assignment do not use stays out of its release: explorer.py, for instance,
-    computes the gradients that earlier assignments ask for.
-    """
-    import nbformat
-
-    code = "\n".join(c.source for path in notebooks for c in nbformat.read(path, as_version=4).cells
-                     if c.cell_type == "code")
-    return [p for p in sorted(notebooks[0].parent.iterdir()) if p.name == paths.STUDENT_README or (
-        p.suffix != ".ipynb" and not p.name.startswith((".", "__")) and _used(p, code))]
-
-
-def make_source(assignment, root=ROOT):
-    """nbgrader's source folder of one assignment: its notebooks and the files they use, fresh.
-
-    Returns
-    -------
-    Path
-    """
-    target = layout(root).source(assignment.name)
-    shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
-    notebooks = [paths.notebook_file(name, root) for name in assignment.notebooks]
-    for path in notebooks + files_used(notebooks):
-        (shutil.copytree if path.is_dir() else shutil.copy)(path, target / path.name)
-    return target
-
-
-def release(root=ROOT, names=None):
-    """Write the student copies of assignments with nbgrader generate_assignment, fresh.
-
-    Parameters
-    ----------
-    root : Path
-    names : list of str, optional
-        The assignments to release; by default every one whose release date has come.
-
-    Returns
-    -------
-    list of Path
-        The released assignments' folders.
-    """
-    api_, where = api(root), layout(root)
-    folders = []
-    for assignment in select(names, root):
-        make_source(assignment, root)
-        target = where.release(assignment.name)
-        shutil.rmtree(target, ignore_errors=True)
-        api_.gradebook.update_or_create_assignment(assignment.name, duedate=assignment.due.astimezone(timezone.utc)
-                                                   .replace(tzinfo=None))
-        result = api_.generate_assignment(assignment.name)
-        if not result["success"]:
-            raise RuntimeError(f"nbgrader generate_assignment {assignment.name} failed:\n"
-                               f"{result.get('error') or result.get('log')}")
-        for path in sorted(target.glob("*.ipynb")):
-            _answer_cells_without_stub(path)
-        folders.append(target)
-    return folders
-
-
-#: What nbgrader puts in place of a solution, and what an answer cell or a free cell says instead.
-_CODE_STUB = "# YOUR CODE HERE\nraise NotImplementedError()"
-_ANSWER_STUB = "# YOUR ANSWER HERE: replace each None above with your answer"
-_FREE_STUB = "# YOUR CODE HERE (not graded: your own experiments)"
-_ANSWER_LINE = re.compile(r"^answer_\w+\s*=\s*None\s*(#.*)?$")
-
-
-def _answer_cells_without_stub(path):
-    """In a released notebook, answer cells and free cells lose nbgrader's raise.
-
-    An answer cell (only `answer_... = None` lines) already says what to fill in, and its test cell raises
-    NotImplementedError while an answer is None; a free cell (only comments: the student's own experiments)
-    is graded by nothing. In both, a raise the student must find and delete would only stop "Run All".
-    """
-    import nbformat
-
-    notebook = nbformat.read(path, as_version=4)
-    changed = False
-    for cell in notebook.cells:
-        head, stub, tail = cell.source.partition(_CODE_STUB)
-        lines = [line for line in head.splitlines() if line.strip()]
-        if (cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution") and stub and not tail.strip()
-                and all(_ANSWER_LINE.match(line.strip()) or line.strip().startswith("#") for line in lines)):
-            answers = any(_ANSWER_LINE.match(line.strip()) for line in lines)
-            cell.source = head + (_ANSWER_STUB if answers else _FREE_STUB)
-            changed = True
-    if changed:
-        nbformat.write(notebook, path)
-
-
-def ensure_assignments(names=None, root=ROOT):
-    """Release the assignments (by default the released ones) that have no release or no gradebook entry yet."""
-    known, where = {a.name for a in api(root).gradebook.assignments}, layout(root)
-    missing = [a.name for a in select(names, root) if a.name not in known or not where.release(a.name).is_dir()]
-    if missing:
-        release(root, missing)

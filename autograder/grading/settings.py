@@ -84,6 +84,9 @@ class Course(Configurable):
                                      "(ISO dates with a time zone, e.g. '2026-09-07T09:00+00:00'). A notebook's "
                                      "answers may be given code only in assignments released at or after its due "
                                      "date.").tag(config=True)
+    release_answers_early = Bool(False, help="Let `release` give out code that answers an assignment still due "
+                                             "(it refuses by default, naming the answers and the dates): only for a "
+                                             "course no student sees, such as the demo's, or knowingly.").tag(config=True)
 
     @validate("assignments")
     def _well_formed(self, proposal):

@@ -1,6 +1,6 @@
 """The instructor's command line: release, grade, report, and the demo that runs them all.
 
-    python -m autograder release [--assignment NAME ...]
+    python -m autograder release [--assignment NAME ...] [--answers-early]
     python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS] [--force]
     python -m autograder rejudge OUT [--assignment NAME ...]
     python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
@@ -51,15 +51,19 @@ def _progress_on(stream):
 
 
 def release(args):
+    from autograder.grading.release import answers_early, release as run, schedule_problems
+
     try:
-        targets = course.release(args.course, args.assignment)
-    except ValueError as problem:
+        targets = run(args.course, args.assignment, early=getattr(args, "answers_early", False) or None)
+    except (ValueError, RuntimeError) as problem:  # the schedule's refusal, or nbgrader's: the old release stays
         print(f"error: {problem}", file=sys.stderr)
         return 2
     for target in targets:
         print(f"released {target.name} to {target}")
     if not targets:
         print("no assignment is released yet (see c.Course.assignments in nbgrader_config.py)")
+    for problem in [] if answers_early(args.course) else schedule_problems(args.course):
+        print(f"note: by c.Course.assignments' dates, {problem}: its release will be refused then; move a date")
     return 0
 
 
@@ -200,8 +204,10 @@ def parser():
     which = argparse.ArgumentParser(add_help=False)
     which.add_argument("--assignment", action="append", metavar="NAME",
                        help="an assignment of c.Course.assignments (repeat for several; default: every one released)")
-    commands.add_parser("release", parents=[which],
-                        help="write the student copies under release/<assignment>/").set_defaults(run=release)
+    e = commands.add_parser("release", parents=[which], help="write the student copies under release/<assignment>/")
+    e.add_argument("--answers-early", action="store_true",
+                   help="release even if a student copy gives as code the answers of an assignment still due")
+    e.set_defaults(run=release)
     g = commands.add_parser("grade", parents=[which], help="autograde SUBMISSIONS into OUT")
     g.add_argument("submissions", help="SUBMISSIONS/<student>/<notebook>.ipynb (or nbgrader's submitted/ layout)")
     g.add_argument("--out", required=True, help="where grades.csv, summary.csv and feedback/ go")

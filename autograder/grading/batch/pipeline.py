@@ -7,7 +7,7 @@ course's pieces, in a private copy of the course), and each result is stored in 
 written to OUT/ (grades.GradesWriter) as it arrives.
 """
 
-from autograder.grading import course, gradebook, settings
+from autograder.grading import course, gradebook, release, settings
 from autograder.grading.autograde import require
 from autograder.grading.batch import runners
 from autograder.grading.batch.store import reused_feedback, store
@@ -77,7 +77,7 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
         graded = ", ".join(a.name for a in selected) or "none is released yet"
         raise NothingToGrade(f"no notebook of the assignments graded ({graded}) found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
-    course.ensure_assignments([a.name for a in selected], root)
+    release.ensure_assignments([a.name for a in selected], root)
     written = GradesWriter(out_dir, notebooks, notes)
     grading = version(root)
     tasks = (_unless_unchanged(stage(s, root, notebooks, grading), root, force)

@@ -7,10 +7,10 @@ from autograder.grading.batch import template
 
 def test_the_template_is_made_again_only_when_the_course_changes(course_copy, monkeypatch):
     root, released = course_copy(), []
-    monkeypatch.setattr(template.course, "release", lambda folder, names: released.append(names))
+    monkeypatch.setattr(template.release, "release", lambda folder, names, early: released.append((names, early)))
     made = template.template(root)
     assert made == course.layout(root).template and layout.notebook_file("01_model_and_loss", made).is_file()
-    assert released == [[a.name for a in course.assignments()]]
+    assert released == [([a.name for a in course.assignments()], True)]  # every one: no student sees this copy
     first = template.version(root)
     assert template.template(root) == made and template.version(root) == first and len(released) == 1
     notebook = layout.notebook_file("01_model_and_loss", root)
