@@ -17,10 +17,10 @@ import nbformat
 
 from autograder.grading import course, refusals
 from autograder.grading.autograde.judge_records import read_verdicts, state
-from autograder.grading.autograde.late import late_row
+from autograder.grading.autograde.late import late_row, nbgrader_timestamp
 from autograder.grading.batch.template import content_key, unpack
 from autograder.grading.grades import Row, first_line
-from autograder.grading.layout import ROOT
+from autograder.grading.layout import ROOT, TIMESTAMP
 from autograder.grading.sandbox.ahead import AHEAD
 
 
@@ -187,6 +187,9 @@ def _run(task, root, tests, notes):
         path = where.submission(task.student, of[name].name, name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+        if name in task.timestamps:  # nbgrader's own late penalty, in the copy's gradebook and so in its feedback
+            (path.parent / TIMESTAMP).write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[name])),
+                                                 encoding="utf-8")
     api, names, rows, states = course.api(root), sorted(task.notebooks), [], {}
     try:
         for notebook, following in zip(names, [*names[1:], None]):

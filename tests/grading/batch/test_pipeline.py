@@ -155,3 +155,8 @@ def test_a_late_notebook_loses_exactly_the_configured_penalty(graded_class):
         submission = opened.find_submission(NOTEBOOKS[0], "lena")
         assert submission.late_submission_penalty == pytest.approx(earned * per_day * 2)
         assert submission.total_seconds_late == pytest.approx(25 * 3600)
+    # the feedback page says the same: the score net of the penalty, and the penalty on a line of its own
+    page = (out / "feedback" / "lena" / f"{NOTEBOOKS[0]}.html").read_text(encoding="utf-8")
+    most = sum(float(r["max_score"]) for r in lena.values() if r["notebook"] == NOTEBOOKS[0])
+    assert f"(Score: {round(earned * (1 - 2 * per_day), 2)} / {most})" in page
+    assert f"Late submission penalty (Score: -{round(earned * per_day * 2, 2)})" in page
