@@ -4,8 +4,9 @@ grades.csv and summary.csv.
 - `Row`: one student's result on one test cell; `COLUMNS` are grades.csv's columns.
 - `GradesWriter`: writes grades.csv and summary.csv, with notes.txt and feedback/, as students' results
   arrive: each student in a file of their own under OUT/.partial/, joined in student order by `close`, which
-  only then puts the new feedback in place. Memory does not grow with the class, and a run stopped half-way
-  leaves OUT/ as the last finished run left it.
+  only then puts the new feedback in place. A run stopped half-way leaves OUT/ as the last finished run left
+  it. A run replaces the rows and pages of the notebooks it graded and keeps those of the others, so a weekly
+  `grade --assignment` adds its week to OUT (a student absent from the week's run is "missing" in it).
 - `read_grades`, `read_summary`: the same files read back (the report, the LMS files, re-judging, the CLI).
 
 Every field that a spreadsheet could run as a formula is written with a leading quote (OWASP's advice on
@@ -14,10 +15,11 @@ read is what was written.
 """
 
 import csv
+import itertools
 import shutil
 from dataclasses import astuple, dataclass, fields
 
-from autograder.grading.layout import GRADES, NOTES, SUMMARY, Out
+from autograder.grading.layout import GRADES, KEPT, NOTES, SUMMARY, Out
 
 STATUSES = ("passed", "failed", "error", "timeout", "missing", "unreadable")
 #: The status of a notebook's late-penalty row (its test is autograder.grading.autograde.late.LATE_ROW).
@@ -63,6 +65,11 @@ def summary_line(student, notebooks, rows):
                        sum((-r.score for r in rows if r.status == LATE), 0.0))
 
 
+def missing_rows(student, notebook, tests, status="missing", message="notebook not submitted"):
+    """The rows of a notebook not graded: every test scores 0 (`tests`: its course.Test list)."""
+    return [Row(student, notebook, t.grade_id, 0.0, t.points, status, message) for t in tests]
+
+
 def first_line(text):
     """The first non-blank line of a text, stripped ('' when there is none)."""
     return next((line.strip() for line in str(text).splitlines() if line.strip()), "")
@@ -95,29 +102,29 @@ def _summary_header(notebooks):
 class GradesWriter:
     """grades.csv, summary.csv, notes.txt and feedback/<student>/<notebook>.html under OUT, written as results arrive.
 
+    The rows and feedback pages of the notebooks graded replace those OUT held; the rows, pages and notes of other
+    notebooks stay (the notes after this run's), and a student OUT held who is not graded in this run is missing
+    from its notebooks.
+
     Parameters
     ----------
     out_dir : Path
-    notebooks : list of str
-        The notebooks graded, in course order (the columns of summary.csv).
+    tests : dict
+        {notebook: [course.Test, ...]} of the notebooks graded, in course order.
     notes : list of str
         What the instructor should know before any student is graded (from discovery).
     """
 
-    def __init__(self, out_dir, notebooks, notes=()):
-        self.out, self.notebooks, self.notes = Out(out_dir), list(notebooks), list(notes)
+    def __init__(self, out_dir, tests, notes=()):
+        self.out, self.tests, self.notes = Out(out_dir), dict(tests), list(notes)
         shutil.rmtree(self.out.partial, ignore_errors=True)  # what a stopped run left
         self.out.partial_students.mkdir(parents=True)
         self.out.partial_feedback.mkdir()
 
     def add(self, student, rows, notes, feedback):
-        """Write one student's rows, summary line, notes and feedback pages ({file name: bytes}); keep nothing."""
+        """Write one student's rows, notes and feedback pages ({file name: bytes}); keep nothing."""
         with open(self.out.partial_file(student, GRADES), "w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerows([spreadsheet_safe(v) for v in astuple(r)] for r in rows)
-        line = summary_line(student, self.notebooks, rows)
-        with open(self.out.partial_file(student, SUMMARY), "w", newline="", encoding="utf-8") as f:
-            csv.writer(f).writerow([spreadsheet_safe(line.student), *line.points.values(), line.total, line.max,
-                                    line.late_penalty])
+            csv.writer(f).writerows(map(_fields, rows))
         self.out.partial_file(student, NOTES).write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
         for name, content in sorted(feedback.items()):
             if name.endswith(".html"):
@@ -125,29 +132,88 @@ class GradesWriter:
                 (self.out.partial_feedback / student / name).write_bytes(content)
 
     def close(self):
-        """Join the students' files, in order of student id, into grades.csv, summary.csv and notes.txt; put feedback/ in place.
+        """Join the students' files, in order of student id, with what OUT held of other notebooks, into grades.csv,
+        summary.csv and notes.txt; put feedback/ in place.
 
         Returns
         -------
         students : int
-            How many students were graded.
+            How many students were graded in this run.
         notes : list of str
         """
-        students = sorted(p.name.removesuffix(f".{GRADES}") for p in self.out.partial_students.glob(f"*.{GRADES}"))
+        graded = sorted(p.name.removesuffix(f".{GRADES}") for p in self.out.partial_students.glob(f"*.{GRADES}"))
+        kept = self._keep_rows_of_other_notebooks()
+        notebooks = sorted({*self.tests, *(notebook for _, notebook in kept)})  # the names sort in course order
+        order = {name: k for k, name in enumerate(notebooks)}
         notes = list(self.notes)
-        with open(self.out.grades, "w", newline="", encoding="utf-8") as grades, \
-                open(self.out.summary, "w", newline="", encoding="utf-8") as summary:
+        with open(self.out.partial / GRADES, "w", newline="", encoding="utf-8") as grades, \
+                open(self.out.partial / SUMMARY, "w", newline="", encoding="utf-8") as summary:
             csv.writer(grades).writerow(COLUMNS)
-            csv.writer(summary).writerow(_summary_header(self.notebooks))
-            for student in students:
-                grades.write(self.out.partial_file(student, GRADES).read_bytes().decode("utf-8"))
-                summary.write(self.out.partial_file(student, SUMMARY).read_bytes().decode("utf-8"))
-                notes += self.out.partial_file(student, NOTES).read_text(encoding="utf-8").splitlines()
+            csv.writer(summary).writerow(_summary_header(notebooks))
+            for student in sorted({*graded, *(student for student, _ in kept)}):
+                if student in graded:
+                    now = _read_rows(self.out.partial_file(student, GRADES))
+                    notes += self.out.partial_file(student, NOTES).read_text(encoding="utf-8").splitlines()
+                else:
+                    now = [r for notebook, tests in self.tests.items() for r in missing_rows(student, notebook, tests)]
+                earlier = self.out.partial_file(student, KEPT)
+                rows = sorted((_read_rows(earlier) if earlier.exists() else []) + now,
+                              key=lambda r: order.get(r.notebook, len(order)))  # stable: a notebook's rows in order
+                csv.writer(grades).writerows(map(_fields, rows))
+                line = summary_line(student, notebooks, rows)
+                csv.writer(summary).writerow([spreadsheet_safe(line.student), *line.points.values(), line.total,
+                                              line.max, line.late_penalty])
+        self._keep_pages_of_other_notebooks()
+        others = set(notebooks) - set(self.tests)
+        notes += [n for n in notes_of(self.out.folder) if n not in notes  # what the last run said of other notebooks
+                  and any(name in n for name in others) and not any(name in n for name in self.tests)]
         self.out.notes.write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
+        for name in (GRADES, SUMMARY):
+            (self.out.partial / name).replace(self.out.folder / name)
         shutil.rmtree(self.out.feedback, ignore_errors=True)
         self.out.partial_feedback.rename(self.out.feedback)
         shutil.rmtree(self.out.partial)
-        return len(students), notes
+        return len(graded), notes
+
+    def _keep_rows_of_other_notebooks(self):
+        """Copy OUT's rows of the notebooks not graded now into each student's "kept" file (memory does not grow
+        with the class); return {(student, notebook)} of what was kept."""
+        kept = set()
+        if not self.out.grades.exists():
+            return kept
+        with open(self.out.grades, newline="", encoding="utf-8") as f:
+            rows = (_row(fields) for fields in csv.DictReader(f))
+            for student, group in itertools.groupby((r for r in rows if r.notebook not in self.tests),
+                                                    key=lambda r: r.student):
+                group = list(group)
+                with open(self.out.partial_file(student, KEPT), "a", newline="", encoding="utf-8") as part:
+                    csv.writer(part).writerows(map(_fields, group))
+                kept |= {(student, r.notebook) for r in group}
+        return kept
+
+    def _keep_pages_of_other_notebooks(self):
+        for page in sorted(self.out.feedback.glob("*/*.html")) if self.out.feedback.is_dir() else []:
+            target = self.out.partial_feedback / page.parent.name / page.name
+            if page.stem not in self.tests and not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                page.replace(target)
+
+
+def _fields(row):
+    """A Row as grades.csv's fields, each safe in a spreadsheet."""
+    return [spreadsheet_safe(v) for v in astuple(row)]
+
+
+def _read_rows(path):
+    """The rows of a student's part of grades.csv (no header), as they were written."""
+    with open(path, newline="", encoding="utf-8") as f:
+        return [_row(dict(zip(COLUMNS, fields))) for fields in csv.reader(f)]
+
+
+def _row(fields):
+    """A Row from grades.csv's fields ({column: text}): one leading quote taken off, scores as floats."""
+    fields = {k: _unquoted(v) for k, v in fields.items()}
+    return Row(**{**fields, "score": float(fields["score"]), "max_score": float(fields["max_score"])})
 
 
 def read_grades(out_dir):
@@ -159,8 +225,7 @@ def read_grades(out_dir):
         When OUT has no grades.csv.
     """
     with open(Out(out_dir).grades, newline="", encoding="utf-8") as f:
-        rows = [{k: _unquoted(v) for k, v in row.items()} for row in csv.DictReader(f)]
-    return [Row(**{**r, "score": float(r["score"]), "max_score": float(r["max_score"])}) for r in rows]
+        return [_row(fields) for fields in csv.DictReader(f)]
 
 
 def read_summary(out_dir):

@@ -200,8 +200,9 @@ class Layout:
         return {(path.parent.name, path.stem) for path in (self.work / VERDICTS).glob("*/*.json")}
 
 
-#: The files of OUT/ that grading writes student by student.
-GRADES, SUMMARY, NOTES = "grades.csv", "summary.csv", "notes.txt"
+#: The files of OUT/ that grading writes student by student, and (under .partial/ only) a student's rows of the
+#: notebooks a run does not grade, kept from OUT's grades.csv.
+GRADES, SUMMARY, NOTES, KEPT = "grades.csv", "summary.csv", "notes.txt", "kept.csv"
 
 
 @dataclass(frozen=True)
@@ -247,11 +248,11 @@ class Out:
 
     @property
     def partial_students(self):
-        """Each student's part of grades.csv, summary.csv and notes.txt, written as the student is graded."""
+        """Each student's part of grades.csv and notes.txt, written as the student is graded."""
         return self.partial / "students"
 
     def partial_file(self, student, name):
-        """One student's part of an OUT file: `name` is GRADES, SUMMARY or NOTES."""
+        """One student's part of an OUT file: `name` is GRADES, NOTES or KEPT."""
         return self.partial_students / f"{student}.{name}"
 
     @property

@@ -5,18 +5,22 @@ import csv
 
 import pytest
 
+from autograder.grading.course import Test
 from autograder.grading.grades import GradesWriter, Row, read_grades, read_summary, spreadsheet_safe
 
+#: Two notebooks of one test each, worth 2 points.
+TESTS = {notebook: [Test(f"test_{notebook}", 2.0, ())] for notebook in ("01_a", "02_b")}
 
-def _add(written, student, scores, notes=()):
+
+def _add(written, student, scores, notes=(), notebooks=("01_a", "02_b")):
     rows = [Row(student, notebook, f"test_{notebook}", score, 2.0, "passed" if score == 2 else "failed",
-                "" if score == 2 else "wrong") for notebook, score in zip(("01_a", "02_b"), scores)]
-    written.add(student, rows, list(notes), {"01_a.html": f"<p>{student}</p>".encode()})
+                "" if score == 2 else "wrong") for notebook, score in zip(notebooks, scores)]
+    written.add(student, rows, list(notes), {f"{n}.html": f"<p>{student} {n}</p>".encode() for n in notebooks})
     return rows
 
 
 def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path):
-    written = GradesWriter(tmp_path, ["01_a", "02_b"], notes=["stray.txt: a file at the top level"])
+    written = GradesWriter(tmp_path, TESTS, notes=["stray.txt: a file at the top level"])
     _add(written, "zoe", (2.0, 0.0), ["zoe: renamed"])
     _add(written, "amy", (2.0, 2.0))
     assert not (tmp_path / "grades.csv").exists()
@@ -29,24 +33,50 @@ def test_results_are_written_as_they_arrive_and_joined_in_student_order(tmp_path
     with open(tmp_path / "summary.csv", newline="", encoding="utf-8") as f:
         assert list(csv.reader(f)) == [["student", "01_a", "02_b", "total", "max", "late_penalty"],
                                        ["amy", "2.0", "2.0", "4.0", "4.0", "0.0"], ["zoe", "2.0", "0.0", "2.0", "4.0", "0.0"]]
-    assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe</p>"
+    assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe 01_a</p>"
     assert (tmp_path / "notes.txt").read_text().splitlines() == notes
     assert not (tmp_path / ".partial").exists()
 
 
 def test_a_run_stopped_half_way_leaves_the_last_finished_run_as_it_was(tmp_path):
-    first = GradesWriter(tmp_path, ["01_a", "02_b"])
+    first = GradesWriter(tmp_path, TESTS)
     _add(first, "amy", (2.0, 2.0))
     first.close()
     before = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-    stopped = GradesWriter(tmp_path, ["01_a", "02_b"])
+    stopped = GradesWriter(tmp_path, TESTS)
     _add(stopped, "amy", (0.0, 0.0))  # ... and the run is stopped here
     after = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and ".partial" not in p.parts}
     assert after == before
 
 
+def test_a_weekly_run_adds_its_notebooks_and_keeps_the_others(tmp_path):
+    """grade --assignment 02 after 01: OUT holds both weeks; a student absent from the week is missing in it."""
+    week_1 = GradesWriter(tmp_path, {"01_a": TESTS["01_a"]})
+    _add(week_1, "amy", (2.0,), notebooks=("01_a",))
+    _add(week_1, "zoe", (0.0,), notebooks=("01_a",))
+    week_1.close()
+    week_2 = GradesWriter(tmp_path, {"02_b": TESTS["02_b"]})
+    _add(week_2, "amy", (2.0,), notebooks=("02_b",))
+    assert week_2.close() == (1, [])
+    assert [(r.student, r.notebook, r.score, r.status) for r in read_grades(tmp_path)] == [
+        ("amy", "01_a", 2.0, "passed"), ("amy", "02_b", 2.0, "passed"),
+        ("zoe", "01_a", 0.0, "failed"), ("zoe", "02_b", 0.0, "missing")]
+    notebooks, lines = read_summary(tmp_path)
+    assert notebooks == ["01_a", "02_b"] and [(l.student, l.total, l.max) for l in lines] == [("amy", 4.0, 4.0),
+                                                                                          ("zoe", 0.0, 4.0)]
+    pages = sorted(str(p.relative_to(tmp_path / "feedback")) for p in (tmp_path / "feedback").rglob("*.html"))
+    assert pages == ["amy/01_a.html", "amy/02_b.html", "zoe/01_a.html"]
+    again = GradesWriter(tmp_path, {"01_a": TESTS["01_a"]})  # week 1 graded again: it replaces week 1 only
+    _add(again, "zoe", (2.0,), notebooks=("01_a",))
+    again.close()
+    assert [(r.student, r.notebook, r.score, r.status) for r in read_grades(tmp_path)] == [
+        ("amy", "01_a", 0.0, "missing"), ("amy", "02_b", 2.0, "passed"),
+        ("zoe", "01_a", 2.0, "passed"), ("zoe", "02_b", 0.0, "missing")]
+    assert (tmp_path / "feedback" / "amy" / "02_b.html").exists() and not (tmp_path / "feedback" / "amy" / "01_a.html").exists()
+
+
 def test_what_is_written_is_read_back_row_for_row_and_line_for_line(tmp_path):
-    written = GradesWriter(tmp_path, ["01_a", "02_b"])
+    written = GradesWriter(tmp_path, TESTS)
     rows = _add(written, "amy", (2.0, 0.0))
     late = Row("amy", "02_b", "late_penalty", -0.2, 0.0, "late", "=handed in late")  # a message like a formula
     rows.append(Row("amy", "02_b", "test_q", 0.0, 1.0, "failed", "'=' is not an answer"))  # one that starts with '
@@ -70,7 +100,7 @@ def test_a_csv_field_that_could_start_a_formula_is_neutralised(value, safe):
 
 
 def test_grades_and_summary_csv_carry_no_formula(tmp_path):
-    written = GradesWriter(tmp_path, ["01_a", "02_b"])
+    written = GradesWriter(tmp_path, TESTS)
     written.add("eve", [Row("eve", "01_a", "test_x", 0.0, 2.0, "error", "=cmd|' /C calc'!A0", "")], [], {})
     written.close()
     with open(tmp_path / "grades.csv", newline="", encoding="utf-8") as f:

@@ -78,7 +78,8 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
         raise NothingToGrade(f"no notebook of the assignments graded ({graded}) found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
     release.ensure_assignments([a.name for a in selected], root)
-    written = GradesWriter(out_dir, notebooks, notes)
+    tests = course.tests(root)
+    written = GradesWriter(out_dir, {name: tests[name] for name in notebooks}, notes)
     grading = version(root)
     tasks = (_unless_unchanged(stage(s, root, notebooks, grading), root, force)
              for s in submissions)  # staged only when a runner has room for them

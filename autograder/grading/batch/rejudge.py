@@ -63,7 +63,7 @@ def rejudge(out_dir, root=ROOT, assignments=None):
     api = course.api(root) if changed else None
     for student, assignment in sorted({(s, of[n].name) for s, n in changed}):
         api.generate_feedback(assignment, student)
-    _rewrite(out_dir, root, old, now, columns, changed)
+    _rewrite(out_dir, root, old, now, {name: tests.get(name, []) for name in columns}, changed)
     return changed
 
 
@@ -86,10 +86,10 @@ def _late(config, opened, assignment, rows):
     return late_row(config, rows[0].student, rows[0].notebook, rows, handed_in, assignment.due)
 
 
-def _rewrite(out_dir, root, old, now, columns, changed):
+def _rewrite(out_dir, root, old, now, tests, changed):
     """grades.csv and summary.csv with the re-judged notebooks' rows in place of their old ones; feedback/ updated."""
     out, where, of = Out(out_dir), course.layout(root), course.assignment_by_notebook(root)
-    written = GradesWriter(out_dir, columns, notes_of(out_dir))
+    written = GradesWriter(out_dir, tests, notes_of(out_dir))  # tests: of every notebook OUT has
     students = {}
     for row in old:
         students.setdefault(row.student, {}).setdefault(row.notebook, []).append(row)

@@ -19,7 +19,7 @@ from autograder.grading import course, refusals
 from autograder.grading.autograde.judge_records import read_verdicts, state
 from autograder.grading.autograde.late import late_row, nbgrader_timestamp
 from autograder.grading.batch.template import content_key, unpack
-from autograder.grading.grades import Row, first_line
+from autograder.grading.grades import Row, first_line, missing_rows
 from autograder.grading.layout import ROOT, TIMESTAMP
 from autograder.grading.sandbox.ahead import AHEAD
 
@@ -251,9 +251,8 @@ def _rows_of_notebooks_not_graded(task, tests):
     for notebook, cells in tests.items():
         if notebook in task.notebooks or notebook in task.reused:
             continue
-        status, message = (("unreadable", task.unreadable[notebook]) if notebook in task.unreadable
-                           else ("missing", "notebook not submitted"))
-        rows += [Row(task.student, notebook, t.grade_id, 0.0, t.points, status, message) for t in cells]
+        rows += (missing_rows(task.student, notebook, cells, "unreadable", task.unreadable[notebook])
+                 if notebook in task.unreadable else missing_rows(task.student, notebook, cells))
     return rows
 
 

@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from autograder.grading import course, gradebook
-from autograder.grading.grades import STATUSES
+from autograder.grading.grades import STATUSES, notes_of
 from tests.grading.batch.the_class import MISTAKES, NOTEBOOKS
 from tests.helpers import REPO, read_rows, run_cli
 
@@ -116,6 +116,25 @@ def test_regrading_is_idempotent(class_copy):
         shutil.copytree(root / "downloads" / student, subset / student)
     run_cli("--course", str(root), "grade", str(subset), "--out", str(again))
     assert read_rows(again) == [r for r in read_rows(out) if r["student"] in ("pat", "bob")]
+
+
+def test_weekly_runs_add_up_in_one_out_and_a_weeks_run_again_changes_nothing(class_copy):
+    """grade --assignment 01, then 02, into one OUT: both weeks there, as one run of both gives them; then a week
+    graded again into the whole class's OUT leaves every file of the others as it was."""
+    root, out = class_copy
+    weeks, downloads = root / "weeks", str(root / "downloads")
+    for week in NOTEBOOKS[:2]:
+        run_cli("--course", str(root), "grade", downloads, "--out", str(weeks), "--assignment", week)
+    assert read_rows(weeks) == [r for r in read_rows(out) if r["notebook"] in NOTEBOOKS[:2]]
+    run_cli("report", str(weeks), "--lms", "canvas")
+    with open(weeks / "canvas.csv", newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert [any(week in column for column in header) for week in NOTEBOOKS[:3]] == [True, True, False]
+    files = lambda: {p.relative_to(out): p.read_bytes() for p in out.rglob("*")  # noqa: E731
+                     if p.is_file() and p.name not in ("grading.log", "notes.txt")}
+    before, notes = files(), sorted(notes_of(out))
+    run_cli("--course", str(root), "grade", downloads, "--out", str(out), "--assignment", NOTEBOOKS[1])
+    assert files() == before and sorted(notes_of(out)) == notes  # the notes of other weeks after this week's
 
 
 
