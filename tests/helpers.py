@@ -37,7 +37,7 @@ def copy_course(root, extra_config=None, release=False):
 
 
 def one_notebook_gradebook(folder, name, students=("ann",), url=None):
-    """A gradebook of one assignment holding notebook `name` alone (with its test cells), each student submitted:
+    """A gradebook of one assignment holding notebook `name` alone (its test and answer cells), each student submitted:
     a new one in `folder`, or the one at `url`.
 
     Returns
@@ -49,8 +49,12 @@ def one_notebook_gradebook(folder, name, students=("ann",), url=None):
     with gradebook.opened(url) as opened:
         opened.add_assignment(name)
         opened.add_notebook(name, name)
-        for test in course.tests_in(nbformat.read(notebook_file(name), as_version=4)):
+        notebook = nbformat.read(notebook_file(name), as_version=4)
+        for test in course.tests_in(notebook):
             opened.add_grade_cell(test.grade_id, name, name, max_score=test.points, cell_type="code")
+        for cell in notebook.cells:  # where a grader's comments go
+            if nbgrader_meta(cell).get("solution") and not nbgrader_meta(cell).get("grade"):
+                opened.add_solution_cell(nbgrader_meta(cell)["grade_id"], name, name)
         for student in students:
             opened.add_student(student)
             opened.add_submission(name, student)

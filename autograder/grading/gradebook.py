@@ -11,6 +11,7 @@ nbgrader's own path, `store` and `rejudge` on the batch path) and refuses a note
 
 import contextlib
 import warnings
+from dataclasses import dataclass, replace
 
 from autograder.grading.course import NOT_IN_SESSION, sqlite_file, venv_bin_on_path
 from autograder.grading.grades import LATE
@@ -32,10 +33,45 @@ def opened(db_url):
 def set_judged(grade, score):
     """Give a gradebook grade the grader's score: the one rule for every score grading writes.
 
-    Nothing is left for the formgrader to flag (nbgrader's default for a new grade is to flag it), unless a
-    grader scored it by hand: a hand-given score is never overwritten, and stays what the gradebook counts.
+    Nothing is left for the formgrader to flag (nbgrader's default for a new grade is to flag it). A grader's
+    hand-given score is never overwritten: it stays what the gradebook counts, flagged or not as it was.
     """
-    grade.auto_score, grade.needs_manual_grade = score, grade.manual_score is not None
+    grade.auto_score = score
+    if grade.manual_score is None:
+        grade.needs_manual_grade = False
+
+
+@dataclass(frozen=True)
+class HandGiven:
+    """What graders gave by hand in one submission: {(notebook, grade_id): score} and {(notebook, grade_id): comment}."""
+
+    scores: dict
+    comments: dict
+
+
+def hand_given(gradebook, student, assignment):
+    """The hand-given scores and comments of a student's submission of an assignment (none when there is none)."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        notebooks = gradebook.find_submission(assignment, student).notebooks
+    except MissingEntry:
+        return HandGiven({}, {})
+    return HandGiven({(n.name, g.name): g.manual_score for n in notebooks for g in n.grades if g.manual_score is not None},
+                     {(n.name, c.name): c.manual_comment for n in notebooks for c in n.comments if c.manual_comment})
+
+
+def counted(gradebook, assignment, rows):
+    """A notebook's test rows (no late row) as the gradebook counts them: a hand-given score in place of the
+    judged one, and said so in the row's message."""
+    out = []
+    for row in rows:
+        manual = gradebook.find_grade(row.test, row.notebook, assignment, row.student).manual_score
+        if manual is not None:
+            said = f"scored by hand: {manual:g} of {row.max_score:g}" + (f" (the tests: {row.message})" if row.message else "")
+            row = replace(row, score=float(manual), message=said)
+        out.append(row)
+    return out
 
 
 def write_notebook(gradebook, assignment, rows):
@@ -59,16 +95,41 @@ def refuse(gradebook, student, assignment, notebook):
     gradebook.db.commit()
 
 
-def replace_submission(gradebook, student, assignment, handed_in):
-    """A fresh submission of an assignment (what an earlier grading wrote of it goes), handed in at `handed_in`.
+def replace_submission(gradebook, student, assignment, handed_in, answers_changed=()):
+    """A fresh submission of an assignment (what an earlier grading wrote of it goes, but for graders' hand-given
+    scores and comments), handed in at `handed_in`.
 
-    `handed_in` is a naive UTC datetime, as nbgrader keeps it, or None when nothing says when.
+    Parameters
+    ----------
+    handed_in : datetime or None
+        Naive UTC, as nbgrader keeps it; None when nothing says when.
+    answers_changed : set of str
+        The notebooks handed in with another content than before: their hand-given scores stay, flagged for a
+        grader to look at again in the formgrader.
+
+    Returns
+    -------
+    list of str
+        A note for each hand-given score flagged.
     """
     from nbgrader.api import MissingEntry
 
+    kept = hand_given(gradebook, student, assignment)
     with contextlib.suppress(MissingEntry):
         gradebook.remove_submission(assignment, student)
     gradebook.add_submission(assignment, student, timestamp=handed_in)
+    notes = []
+    for (notebook, test), score in sorted(kept.scores.items()):
+        with contextlib.suppress(MissingEntry):  # a cell the course no longer has
+            grade = gradebook.find_grade(test, notebook, assignment, student)
+            grade.manual_score, grade.needs_manual_grade = score, notebook in answers_changed
+            if notebook in answers_changed:
+                notes.append(f"{student}: {notebook}: {test} was scored {score:g} by hand, and the notebook has "
+                             "changed since: the score stands, flagged for review in the formgrader")
+    for (notebook, cell), comment in sorted(kept.comments.items()):
+        with contextlib.suppress(MissingEntry):
+            gradebook.find_comment(cell, notebook, assignment, student).manual_comment = comment
+    return notes
 
 
 def remove_students(gradebook, students):

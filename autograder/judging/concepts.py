@@ -38,11 +38,11 @@ def _scenario_loss_ratio(answer):
 
 HINTS_01 = {"scenario_loss_ratio": _scenario_loss_ratio}
 
+
 def _worked_point(answer):
     if not isinstance(answer, dict):
         return ""
-    z, y = WORKED_POINT["z"], WORKED_POINT["y"]
-    a = float(sigmoid(z))
+    a = float(sigmoid(WORKED_POINT["z"]))
     right = ANSWERS["worked_point"]
 
     def near(key, value):

@@ -23,6 +23,10 @@ def test_a_judged_score_leaves_nothing_to_flag_and_never_overwrites_a_hand_given
         _grade(opened).manual_score = 1.0  # a grader's score, as the formgrader saves it
         gradebook.set_judged(_grade(opened), 0.0)
         assert (_grade(opened).auto_score, _grade(opened).manual_score, _grade(opened).score) == (0.0, 1.0, 1.0)
+        assert not _grade(opened).needs_manual_grade  # looked at by the grader: not flagged again
+        _grade(opened).needs_manual_grade = True  # flagged for review: judging again leaves the flag to the grader
+        gradebook.set_judged(_grade(opened), 2.0)
+        assert _grade(opened).needs_manual_grade and _grade(opened).score == 1.0
 
 
 def test_a_notebooks_rows_write_every_score_and_its_late_penalty_and_a_refusal_zeroes_but_keeps_hand_given(tmp_path):
@@ -52,3 +56,34 @@ def test_a_submission_made_afresh_loses_what_an_earlier_grading_wrote_and_keeps_
         assert _grade(opened).auto_score is None and opened.find_submission(NAME, "ann").timestamp == handed_in
         gradebook.set_handed_in(opened, "ann", NAME, None)
         assert opened.find_submission(NAME, "ann").timestamp is None
+
+
+def test_a_submission_handed_in_again_keeps_hand_given_scores_and_comments_flagged_if_the_answer_changed(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    with gradebook.opened(url) as opened:
+        gradebook.set_judged(_grade(opened), 0.0)
+        _grade(opened).manual_score = 1.5
+        opened.find_comment("sigmoid", NAME, NAME, "ann").manual_comment = "close: mind the sign"
+        assert gradebook.replace_submission(opened, "ann", NAME, None) == []  # the same notebook again
+        assert (_grade(opened).manual_score, _grade(opened).needs_manual_grade) == (1.5, False)
+        assert opened.find_comment("sigmoid", NAME, NAME, "ann").manual_comment == "close: mind the sign"
+        notes = gradebook.replace_submission(opened, "ann", NAME, None, answers_changed={NAME})
+        assert (_grade(opened).manual_score, _grade(opened).needs_manual_grade) == (1.5, True)
+        assert notes == [f"ann: {NAME}: test_sigmoid was scored 1.5 by hand, and the notebook has changed since: "
+                         "the score stands, flagged for review in the formgrader"]
+        assert gradebook.hand_given(opened, "ann", NAME) == gradebook.HandGiven(
+            {(NAME, "test_sigmoid"): 1.5}, {(NAME, "sigmoid"): "close: mind the sign"})
+        assert gradebook.hand_given(opened, "bob", NAME) == gradebook.HandGiven({}, {})
+
+
+def test_counted_rows_say_the_hand_given_score_in_place_of_the_judged_one(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    rows = [Row("ann", NAME, "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong"),
+            Row("ann", NAME, "test_log_loss", 2.0, 2.0, "passed", "")]
+    with gradebook.opened(url) as opened:
+        gradebook.write_notebook(opened, NAME, rows)
+        assert gradebook.counted(opened, NAME, rows) == rows
+        _grade(opened).manual_score = 1.5
+        assert gradebook.counted(opened, NAME, rows) == [
+            Row("ann", NAME, "test_sigmoid", 1.5, 2.0, "failed", "scored by hand: 1.5 of 2 (the tests: sigmoid: is wrong)"),
+            rows[1]]

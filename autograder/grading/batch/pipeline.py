@@ -10,7 +10,7 @@ written to OUT/ (grades.GradesWriter) as it arrives.
 from autograder.grading import course, gradebook, release, settings
 from autograder.grading.autograde import require
 from autograder.grading.batch import runners
-from autograder.grading.batch.store import reused_feedback, store
+from autograder.grading.batch.store import store
 from autograder.grading.batch.submissions import discover
 from autograder.grading.batch.tasks import reuse, stage
 from autograder.grading.batch.template import template, version
@@ -86,8 +86,8 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
     runner, ran = runners.dask if scheduler else runners.local, 0
     with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
         for task, result in progress(runner(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
-            store(task, result, root, opened)
-            written.add(result.student, result.rows, result.notes, {**result.feedback, **reused_feedback(task, root)})
+            rows, notes_of_store, feedback = store(task, result, root, opened)
+            written.add(result.student, rows, result.notes + notes_of_store, feedback)
             ran += len(task.notebooks)
     students, notes = written.close()
     return students, ran, notes

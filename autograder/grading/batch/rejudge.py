@@ -5,7 +5,8 @@ and grading keeps those records, the sandbox's fate file and the verdicts beside
 (judge_records.state). After a change to a judge, a known mistake or a concept answer, `rejudge` makes every
 verdict again from them; where a notebook's rows change, it rewrites them everywhere they are: the kept
 verdicts, the gradebook (scores and late penalty), the graded copy's annotations and nbgrader's feedback;
-grades.csv and summary.csv are written anew.
+grades.csv and summary.csv are written anew. A score a grader gave by hand (in the formgrader) stays and is
+what the rows say, so `rejudge` also brings the formgrader's scores into OUT.
 """
 
 import json
@@ -45,20 +46,26 @@ def rejudge(out_dir, root=ROOT, assignments=None):
     config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
     limits = course.limits(root)
     judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
-    now, changed = {}, []
+    now, changed, held = {}, [], {}
+    for row in old:
+        held.setdefault((row.student, row.notebook), []).append(row)
     with gradebook.opened(config.CourseDirectory.db_url) as opened:
         for student, notebook in judged:
             rows, (before, notes), copy, path = _judge_again(where, of, limits, student, notebook, tests[notebook])
-            late = _late(config, opened, of[notebook], rows)
-            now[(student, notebook)] = rows + ([late] if late else [])
-            if rows == before:
-                continue
-            changed.append((student, notebook))
-            gradebook.write_notebook(opened, of[notebook].name, now[(student, notebook)])
-            write_verdicts(where, student, notebook, rows, notes)
-            if path.is_file():
-                path.chmod(0o644)  # nbgrader leaves graded copies read-only
-                path.write_text(json.dumps(graded_copy.annotate(copy, rows, before), indent=1) + "\n", encoding="utf-8")
+            assignment = of[notebook]
+            if rows != before:
+                gradebook.write_notebook(opened, assignment.name, rows)
+                write_verdicts(where, student, notebook, rows, notes)
+                if path.is_file():
+                    path.chmod(0o644)  # nbgrader leaves graded copies read-only
+                    path.write_text(json.dumps(graded_copy.annotate(copy, rows, before), indent=1) + "\n",
+                                    encoding="utf-8")
+            counted = gradebook.counted(opened, assignment.name, rows)  # a grader's hand-given scores count
+            late = _late(config, opened, assignment, counted)
+            now[(student, notebook)] = counted + ([late] if late else [])
+            if now[(student, notebook)] != held[(student, notebook)]:
+                changed.append((student, notebook))
+                gradebook.write_late_penalty(opened, assignment.name, now[(student, notebook)])
         opened.db.commit()
     api = course.api(root) if changed else None
     for student, assignment in sorted({(s, of[n].name) for s, n in changed}):

@@ -11,12 +11,17 @@ from collections import defaultdict
 from datetime import datetime, timezone
 
 from autograder.grading import course, gradebook
-from autograder.grading.autograde.late import nbgrader_timestamp
+from autograder.grading.autograde.late import late_row, nbgrader_timestamp
+from autograder.grading.grades import LATE
 from autograder.grading.layout import ROOT, SECRET, TIMESTAMP
 
 
 def store(task, result, root=ROOT, opened=None):
     """Keep a Result in the course: its files under nbgrader's folders and the work folder, its scores in the gradebook.
+
+    A grader's hand-given scores and comments stay (gradebook.replace_submission), and what goes to OUT is what
+    the gradebook counts: their rows say the hand-given score, their late penalty is taken from it, and their
+    feedback page is made again from the gradebook.
 
     Parameters
     ----------
@@ -26,15 +31,35 @@ def store(task, result, root=ROOT, opened=None):
     opened : nbgrader.api.Gradebook, optional
         The gradebook, open for the whole run (one per run: a new one for every
         student would keep a new SQLAlchemy engine, and its caches, each time).
+
+    Returns
+    -------
+    rows : list of grades.Row
+        The student's rows as the gradebook counts them.
+    notes : list of str
+        What the instructor should know (a hand-given score flagged for review).
+    feedback : dict
+        {file name: bytes} of the feedback pages of the notebooks graded or reused.
     """
     if opened is None:
         with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
             return store(task, result, root, opened)
     where, of = course.layout(root), course.assignment_by_notebook(root)
+    changed = {name for name, content in task.notebooks.items()
+               if (where.submitted(task.student, of[name].name) / f"{name}.ipynb").is_file()
+               and (where.submitted(task.student, of[name].name) / f"{name}.ipynb").read_bytes() != content}
     _clear(where, of, task)
     _write_files(where, of, task, result)
     _keep_state(where, task, result)
-    _write_gradebook(opened, of, task, result)
+    rows, notes, by_hand = _write_gradebook(opened, of, task, result, changed, course.config(root))
+    feedback = {**result.feedback, **reused_feedback(task, root)}
+    if by_hand:  # the worker's page knew nothing of them: nbgrader makes it again from the course's gradebook
+        api = course.api(root)
+        for assignment in sorted({of[name].name for name in by_hand}):
+            api.generate_feedback(assignment, task.student)
+        feedback |= {f"{name}.html": where.feedback_page(task.student, of[name].name, name).read_bytes()
+                     for name in by_hand}
+    return rows, notes, feedback
 
 
 def _clear(where, of, task):
@@ -86,20 +111,22 @@ def _keep_state(where, task, result):
         where.key(task.student, name).write_text(task.keys[name])
 
 
-def _write_gradebook(opened, of, task, result):
-    """The student's submissions and scores, in one transaction.
+def _write_gradebook(opened, of, task, result, changed, config):
+    """The student's submissions and scores, in one transaction: (rows as counted, notes, notebooks scored by hand).
 
     A submission is made afresh for each assignment the student handed something in for (a missing notebook
-    has none); its notebooks' scores and late penalties are written. A notebook reused from an earlier
-    grading keeps its scores (a grader's hand-given ones too); when it was handed in, and so its late
-    penalty, may have changed.
+    has none), keeping graders' hand-given scores and comments (flagged for review where the notebook
+    `changed`); its notebooks' scores and late penalties are written. A notebook reused from an earlier
+    grading keeps its scores; when it was handed in, and so its late penalty, may have changed. A notebook
+    with a hand-given score has its late penalty taken from the score the gradebook counts.
     """
     opened.update_or_create_student(task.student)
     handed_in = {of[name].name for name in (*task.notebooks, *task.unreadable)}  # assignments
     when = {of[name].name: datetime.fromisoformat(stamp).astimezone(timezone.utc).replace(tzinfo=None)
             for name, stamp in task.timestamps.items()}  # nbgrader keeps naive UTC
+    notes, by_hand, counted = [], set(), []
     for assignment in sorted(handed_in):
-        gradebook.replace_submission(opened, task.student, assignment, when.get(assignment))
+        notes += gradebook.replace_submission(opened, task.student, assignment, when.get(assignment), changed)
     rows = defaultdict(list)
     for row in result.rows:
         rows[row.notebook].append(row)
@@ -110,8 +137,21 @@ def _write_gradebook(opened, of, task, result):
         elif notebook in task.reused:
             gradebook.set_handed_in(opened, task.student, assignment, when.get(assignment))
             gradebook.write_late_penalty(opened, assignment, notebook_rows)
+        else:  # missing: no submission, nothing in the gradebook
+            counted += notebook_rows
+            continue
+        tests = gradebook.counted(opened, assignment, [r for r in notebook_rows if r.status != LATE])
+        if tests != [r for r in notebook_rows if r.status != LATE] or gradebook.hand_given(
+                opened, task.student, assignment).comments:
+            by_hand.add(notebook)
+            late = (late_row(config, task.student, notebook, tests, datetime.fromisoformat(task.timestamps[notebook]),
+                             of[notebook].due) if notebook in task.timestamps else None)
+            notebook_rows = tests + ([late] if late else [])
+            gradebook.write_late_penalty(opened, assignment, notebook_rows)
+        counted += notebook_rows
     opened.db.commit()
     opened.db.expunge_all()  # the session keeps no student's rows once they are written
+    return counted, notes, by_hand
 
 
 def reused_feedback(task, root=ROOT):

@@ -9,6 +9,7 @@ import csv
 import os
 import shutil
 
+import nbformat
 import pytest
 
 from autograder.grading import course, gradebook
@@ -179,3 +180,43 @@ def test_a_late_notebook_loses_exactly_the_configured_penalty(graded_class):
     most = sum(float(r["max_score"]) for r in lena.values() if r["notebook"] == NOTEBOOKS[0])
     assert f"(Score: {round(earned * (1 - 2 * per_day), 2)} / {most})" in page
     assert f"Late submission penalty (Score: -{round(earned * per_day * 2, 2)})" in page
+
+
+def test_a_hand_given_score_and_comment_count_everywhere_and_survive_grading_and_rejudging(class_copy):
+    """A grader's score and comment in the formgrader (the gradebook): grades.csv, summary.csv and the feedback page
+    say them after `grade` of the unchanged class and after `rejudge`; a notebook handed in changed keeps them,
+    flagged for review, with a note."""
+    from autograder.grading.batch.rejudge import rejudge
+
+    root, out = class_copy
+    notebook, test = "02_chain_rule", "test_dL_dz"
+    before = by_student(out, "will")[test]
+    assert before["score"] == "0.0" and before["notebook"] == notebook
+    db_url = course.config(root).CourseDirectory.db_url
+    with gradebook.opened(db_url) as opened:
+        opened.find_grade(test, notebook, notebook, "will").manual_score = 1.0
+        opened.find_comment("dL_dz", notebook, notebook, "will").manual_comment = "Right idea, sign flipped: half."
+        opened.db.commit()
+    total = {line["student"]: float(line["total"]) for line in csv.DictReader(open(out / "summary.csv", encoding="utf-8"))}
+
+    def says_it():
+        row = by_student(out, "will")[test]
+        assert (row["score"], row["message"].split(" (")[0]) == ("1.0", "scored by hand: 1 of 2")
+        with open(out / "summary.csv", newline="", encoding="utf-8") as f:
+            assert {r["student"]: float(r["total"]) for r in csv.DictReader(f)}["will"] == total["will"] + 1.0
+        page = (out / "feedback" / "will" / f"{notebook}.html").read_text(encoding="utf-8")
+        assert "Right idea, sign flipped: half." in page and "Score: 1.0 / 2.0" in page
+
+    run_cli("--course", str(root), "grade", str(root / "downloads"), "--out", str(out))  # nothing changed: reused
+    says_it()
+    assert rejudge(out, root) == []
+    says_it()
+    handed_in = next((root / "downloads" / "will").rglob(f"{notebook}.ipynb"))
+    work = nbformat.read(handed_in, as_version=4)
+    next(c for c in work.cells if "def dL_dz" in c.source).source += "\n# looked at it again"  # the same mistake
+    nbformat.write(work, handed_in)
+    run_cli("--course", str(root), "grade", str(root / "downloads"), "--out", str(out))  # changed: run again
+    says_it()
+    assert f"will: {notebook}: {test} was scored 1 by hand, and the notebook has changed since" in (out / "notes.txt").read_text()
+    with gradebook.opened(db_url) as opened:
+        assert opened.find_grade(test, notebook, notebook, "will").needs_manual_grade
