@@ -4,6 +4,7 @@
     python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS] [--force]
     python -m autograder rejudge OUT [--assignment NAME ...]
     python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
+    python -m autograder check OUT
     python -m autograder reset [--student NAME ...] [--yes]
     python -m autograder demo
 
@@ -89,6 +90,7 @@ def grade(args):
         if out.folder.exists() and not any(p != out.log for p in out.folder.iterdir()):
             shutil.rmtree(out.folder)  # nothing was graded: leave no half-made output folder behind
         return 2
+    _report_again(out, args.course)
     print_summary(out.folder)
     for note in notes:
         print(f"note: {note}")
@@ -107,7 +109,6 @@ def _graded(out):
 
 def rejudge(args):
     from autograder.grading.batch.rejudge import rejudge as run
-    from autograder.instructor.lms import WRITERS
 
     out = Out(args.out)
     if not _graded(out.folder):
@@ -121,10 +122,30 @@ def rejudge(args):
         print(f"re-judged: {student}: {notebook} changed")
     print(f"re-judged {out.folder}: {len(changed)} notebooks changed; {out.grades.name}, {out.summary.name}, the "
           "gradebook, graded copies and their feedback are up to date")
-    if out.report.exists():
-        report(argparse.Namespace(out=out.folder, course=args.course, assignment=args.assignment,
-                                  lms=[lms for lms in WRITERS if out.lms(lms).exists()]))
+    _report_again(out, args.course)
     return 0
+
+
+def _report_again(out, root):
+    """Write again the report and the LMS files OUT has (of all it holds), which its new grades would leave stale."""
+    from autograder.instructor.lms import WRITERS
+
+    if out.report.exists() or any(out.lms(lms).exists() for lms in WRITERS):
+        report(argparse.Namespace(out=out.folder, course=root, assignment=None,
+                                  lms=[lms for lms in WRITERS if out.lms(lms).exists()]))
+
+
+def check(args):
+    from autograder.instructor.check import differences
+
+    if not _graded(args.out):
+        return 2
+    found = differences(Path(args.out), args.course)
+    for line in found:
+        print(line)
+    print(f"{args.out}: {len(found)} difference{'' if len(found) == 1 else 's'} from the gradebook" if found else
+          f"{args.out} agrees with the gradebook: grades.csv, summary.csv, the report, LMS files and feedback pages")
+    return 1 if found else 0
 
 
 def report(args):
@@ -228,6 +249,10 @@ def parser():
                    help="also write OUT/<lms>.csv, the LMS's gradebook import file (points per assignment)")
     r.add_argument("out", help="a folder written by grade")
     r.set_defaults(run=report)
+    k = commands.add_parser("check", help="compare OUT (grades.csv, summary.csv, report, LMS files, feedback pages) "
+                                          "with the gradebook; list every difference (exit 1 if any)")
+    k.add_argument("out", help="a folder written by grade")
+    k.set_defaults(run=check)
     z = commands.add_parser("reset", help="take students (by default every one) out of the course's grading: their "
                                           "gradebook entries, graded folders and kept records")
     z.add_argument("--student", action="append", metavar="NAME", help="a student (repeat for several)")

@@ -53,13 +53,30 @@ def store(task, result, root=ROOT, opened=None):
     _keep_state(where, task, result)
     rows, notes, by_hand = _write_gradebook(opened, of, task, result, changed, course.config(root))
     feedback = {**result.feedback, **reused_feedback(task, root)}
-    if by_hand:  # the worker's page knew nothing of them: nbgrader makes it again from the course's gradebook
-        api = course.api(root)
-        for assignment in sorted({of[name].name for name in by_hand}):
-            api.generate_feedback(assignment, task.student)
-        feedback |= {f"{name}.html": where.feedback_page(task.student, of[name].name, name).read_bytes()
-                     for name in by_hand}
+    if by_hand:
+        feedback |= _feedback_again(root, where, of, task.student, by_hand, notes)
     return rows, notes, feedback
+
+
+def _feedback_again(root, where, of, student, notebooks, notes):
+    """The feedback pages of notebooks a grader scored by hand, which the worker's pages know nothing of: made
+    again by nbgrader from the course's gradebook. Where that fails, the page as it was stays, and a note says so."""
+    pages, api = {}, course.api(root)
+    for assignment in sorted({of[name].name for name in notebooks}):
+        mine = [name for name in sorted(notebooks) if of[name].name == assignment]
+        was = {name: where.feedback_page(student, assignment, name) for name in mine}
+        kept = {name: path.read_bytes() for name, path in was.items() if path.is_file()}
+        result = api.generate_feedback(assignment, student)
+        for name, path in was.items():
+            if result["success"] and path.is_file():
+                pages[f"{name}.html"] = path.read_bytes()
+                continue
+            notes.append(f"{student}: {name}: nbgrader could not make the feedback page again with the scores given "
+                         "by hand; it shows the tests' scores (run `nbgrader generate_feedback` to see why)")
+            if name in kept:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(kept[name])
+    return pages
 
 
 def _clear(where, of, task):

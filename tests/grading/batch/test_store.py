@@ -44,7 +44,9 @@ def test_a_result_is_kept_where_nbgrader_keeps_it_with_the_state_for_rejudging_a
         grade.manual_score = 1.5  # a grader's, in the formgrader
         opened.db.commit()
         reused = Task("ann", {}, {}, [], (NAME,), reused={NAME: _rows(2.0)})  # handed in again, unchanged, on time
-        store(reused, Result("ann", _rows(2.0), [], {}, {}), root, opened)
+        rows, notes, _ = store(reused, Result("ann", _rows(2.0), [], {}, {}), root, opened)
+        assert rows[0].score == 1.5 and rows[0].message.startswith("scored by hand: 1.5 of 2")  # what OUT gets
+        assert notes and "could not make the feedback page again" in notes[0]  # this course's gradebook is not `url`
         grade, notebook = opened.find_grade("test_sigmoid", NAME, NAME, "ann"), opened.find_submission_notebook(NAME, NAME, "ann")
         assert (grade.auto_score, grade.manual_score, notebook.late_submission_penalty) == (2.0, 1.5, None)
         assert where.graded_copy("ann", NAME, NAME).read_bytes() == b"graded"  # kept, not cleared
