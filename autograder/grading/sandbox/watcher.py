@@ -49,9 +49,11 @@ def bwrap_command(connection_file, notebook_folder, kernel_lib, records, tmp_siz
     for cache in sorted((Path(kernel_lib) / MPL_CACHE).glob("*")):
         command += ["--ro-bind", str(cache), f"{MPLCONFIGDIR}/{cache.name}"]
     command += ["--chdir", str(notebook_folder), "--clearenv"]
+    # matplotlib's inline backend, as in JupyterLab: the student's figures are outputs of the graded copy and the
+    # feedback (bounded as every output is: autograde.graded_copy.bound); with Agg they were drawn and dropped.
     environment = {"HOME": "/tmp", "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": contract.KERNEL_LIB,
                    contract.RECORDS_ENV: contract.RECORDS, contract.PROBES_ENV: contract.PROBES,
-                   "MPLBACKEND": "Agg", "MPLCONFIGDIR": MPLCONFIGDIR, "OPENBLAS_NUM_THREADS": "1",
+                   "MPLBACKEND": "module://matplotlib_inline.backend_inline", "MPLCONFIGDIR": MPLCONFIGDIR, "OPENBLAS_NUM_THREADS": "1",
                    "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "JPY_PARENT_PID": "1"}
     environment.update({k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ})
     for key, value in environment.items():

@@ -13,6 +13,7 @@ import nbformat
 import pytest
 
 from autograder.grading import course, gradebook
+from autograder.grading.layout import notebook_file
 from autograder.grading.grades import STATUSES, notes_of
 from tests.grading.batch.the_class import MISTAKES, NOTEBOOKS
 from tests.helpers import REPO, read_rows, run_cli
@@ -220,3 +221,14 @@ def test_a_hand_given_score_and_comment_count_everywhere_and_survive_grading_and
     assert f"will: {notebook}: {test} was scored 1 by hand, and the notebook has changed since" in (out / "notes.txt").read_text()
     with gradebook.opened(db_url) as opened:
         assert opened.find_grade(test, notebook, notebook, "will").needs_manual_grade
+
+
+def test_a_feedback_page_shows_the_figures_the_students_notebook_drew(graded_class):
+    """ada hands in the instructor's answers: each of her feedback pages has as many figures as the instructor's
+    notebook draws (its stored outputs), as pictures with the page, not links."""
+    root, out, _ = graded_class
+    for notebook in NOTEBOOKS:
+        drawn = sum("image/png" in output.get("data", {}) for cell in nbformat.read(
+            notebook_file(notebook), as_version=4).cells for output in cell.get("outputs", []))
+        page = (out / "feedback" / "ada" / f"{notebook}.html").read_text(encoding="utf-8")
+        assert drawn > 0 and page.count('src="data:image/png;base64,') == drawn, notebook
