@@ -1,0 +1,176 @@
+"""A term of the course through nbgrader's exchange, on a clock of its own, with OUT checked against the gradebook
+after every step.
+
+Three students: ann hands everything in on time (and 02 twice), ben makes a mistake and hands 02 in late, cal never
+hands in 02. Week by week: release, fetch, submit, collect, `grade --assignment` into one OUT, `report --lms`;
+nbgrader's own `autograde` once; a grader's score and comment by hand; `rejudge`; feedback released and fetched;
+an answer key changed and judged again; a test's points changed mid-term. After each step `check`
+(autograder.instructor.check) finds no difference between the gradebook and any file written from it.
+
+The clock: the term's dates are fixed relative to the day the test runs (it ended two weeks ago), and the time
+each notebook was handed in is set in nbgrader's timestamp.txt after collecting, as if each student submitted on
+the simulated day. No step depends on today's date.
+"""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from autograder.grading import course, gradebook, layout
+from autograder.grading.autograde.late import nbgrader_timestamp
+from autograder.instructor.check import differences
+from autograder.instructor.samples import TYPICAL_MISTAKES, filled
+
+pytestmark = pytest.mark.end_to_end
+
+WEEKS = ["01_model_and_loss", "02_chain_rule"]
+START = (datetime.now(timezone.utc) - timedelta(weeks=10)).replace(hour=9, minute=0, second=0, microsecond=0)
+
+
+def _due(week):
+    return START + timedelta(weeks=week + 1)
+
+
+def _run(*args, cwd, env=None):
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})}
+    result = subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return result
+
+
+@pytest.fixture(scope="module")
+def term(tmp_path_factory, course_copy):
+    """The course copy with the term's schedule (every assignment a week, the term over), and an exchange."""
+    tmp = tmp_path_factory.mktemp("term")
+    exchange = tmp / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o777)
+    schedule = [{"name": name, "notebooks": [name], "release": (START + timedelta(weeks=k)).isoformat(),
+                 "due": _due(k).isoformat()} for k, name in enumerate(course.notebook_names())]
+    root = course_copy(extra_config=(
+        f"\nc.CourseDirectory.course_id = 'logreg'\nc.Exchange.root = {str(exchange)!r}\n"
+        f"c.Exchange.cache = {str(tmp / 'cache')!r}\nc.Course.assignments = {schedule!r}\n"
+        "c.Course.release_answers_early = False\n"), name="term")
+    return root, tmp, [f"--Exchange.root={exchange}", "--CourseDirectory.course_id=logreg"]
+
+
+def _hand_in(root, tmp, common, student, week, answers):
+    """A student fetches (once), works and submits."""
+    name, home = WEEKS[week], tmp / student
+    flags = [*common, f"--Exchange.cache={home / '.cache'}"]
+    home.mkdir(exist_ok=True)
+    if not (home / name).exists():
+        _run("nbgrader", "fetch_assignment", name, *flags, cwd=home)
+    nbformat.write(filled(name, answers, root), home / name / f"{name}.ipynb")
+    _run("nbgrader", "submit", name, "--student", student, *flags, cwd=home)
+
+
+def _collect(root, week, handed_in):
+    """The instructor collects the week (each student's last submission), handed in when the term's clock says
+    ({student: datetime}: nbgrader's timestamp.txt)."""
+    _run("nbgrader", "collect", "--update", WEEKS[week], cwd=root)
+    for student, when in handed_in.items():
+        stamp = course.layout(root).submitted(student, WEEKS[week]) / layout.TIMESTAMP
+        stamp.write_text(nbgrader_timestamp(when), encoding="utf-8")
+
+
+def _grade(root, week):
+    _run("autograder", "--course", str(root), "grade", str(course.layout(root).submitted()), "--out", "out",
+         "--assignment", WEEKS[week], cwd=root)
+    _run("autograder", "--course", str(root), "report", "out", "--lms", "canvas", "--lms", "moodle", cwd=root)
+
+
+def _rows(root):
+    with open(root / "out" / "grades.csv", newline="", encoding="utf-8") as f:
+        return {(r["student"], r["notebook"], r["test"]): r for r in csv.DictReader(f)}
+
+
+def _agrees(root):
+    assert differences(root / "out", root) == []
+
+
+def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, monkeypatch):
+    root, tmp, common = term
+    # week 1: all three hand in right answers, on time
+    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
+    _run("nbgrader", "release_assignment", WEEKS[0], cwd=root)
+    for student in ("ann", "ben", "cal"):
+        _hand_in(root, tmp, common, student, 0, None)
+    _collect(root, 0, dict.fromkeys(("ann", "ben", "cal"), _due(0) - timedelta(days=2)))
+    _grade(root, 0)
+    _agrees(root)
+    week_1 = _rows(root)
+    assert {s for s, _, _ in week_1} == {"ann", "ben", "cal"} and all(r["status"] == "passed" for r in week_1.values())
+
+    # week 2: ann hands in twice (the second counts), ben makes a mistake and is 30 hours late, cal hands in nothing
+    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[1], cwd=root)
+    _run("nbgrader", "release_assignment", WEEKS[1], cwd=root)
+    _hand_in(root, tmp, common, "ann", 1, {"dL_dz": TYPICAL_MISTAKES["dL_dz"]})
+    _hand_in(root, tmp, common, "ann", 1, None)
+    _hand_in(root, tmp, common, "ben", 1, {"dL_dz": TYPICAL_MISTAKES["dL_dz"]})
+    _collect(root, 1, {"ann": _due(1) - timedelta(days=1), "ben": _due(1) + timedelta(hours=30)})
+    _grade(root, 1)
+    _agrees(root)
+    rows = _rows(root)
+    assert {k: v for k, v in rows.items() if k[1] == WEEKS[0]} == week_1  # week 1 kept as it was
+    assert rows[("ann", WEEKS[1], "test_dL_dz")]["status"] == "passed"  # her second hand-in
+    assert rows[("ben", WEEKS[1], "test_dL_dz")]["status"] == "failed" and ("ben", WEEKS[1], "late_penalty") in rows
+    assert {r["status"] for k, r in rows.items() if k[0] == "cal" and k[1] == WEEKS[1]} == {"missing"}
+    with open(root / "out" / "canvas.csv", newline="", encoding="utf-8") as f:
+        assert next(csv.reader(f))[-2:] == WEEKS
+
+    # nbgrader's own autograde (the formgrader's button) of week 2 gives the same scores
+    _run("nbgrader", "autograde", WEEKS[1], "--force", cwd=root)
+    _agrees(root)
+
+    # a grader gives ben half the points of his failed test by hand, with a comment, in the formgrader
+    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        opened.find_grade("test_dL_dz", WEEKS[1], WEEKS[1], "ben").manual_score = 1.0
+        opened.find_comment("dL_dz", WEEKS[1], WEEKS[1], "ben").manual_comment = "The sign is the other way: half."
+        opened.db.commit()
+    _run("autograder", "--course", str(root), "rejudge", "out", cwd=root)
+    _agrees(root)
+    assert _rows(root)[("ben", WEEKS[1], "test_dL_dz")]["message"].startswith("scored by hand: 1 of 2")
+    _grade(root, 1)  # grading the week again keeps it
+    _agrees(root)
+
+    # feedback goes back through the exchange, and ben reads the grader's comment and his late penalty
+    _run("nbgrader", "release_feedback", WEEKS[1], cwd=root)
+    _run("nbgrader", "fetch_feedback", WEEKS[1], "--student", "ben", *common,
+         f"--Exchange.cache={tmp / 'ben' / '.cache'}", cwd=tmp / "ben")
+    page = next((tmp / "ben" / WEEKS[1] / "feedback").rglob(f"{WEEKS[1]}.html")).read_text(encoding="utf-8")
+    assert "The sign is the other way: half." in page and "Late submission penalty" in page
+
+    # the answer key of a concept question changes (in solutions/concepts.py, the one place): rejudge follows it
+    # (in this process, where the key is changed: the CLI's own main)
+    from autograder.instructor.cli import main
+    from solutions import concepts
+
+    monkeypatch.setitem(concepts.ANSWERS, "scenario_higher_loss", "A")
+    assert main(["--course", str(root), "rejudge", str(root / "out")]) == 0
+    _agrees(root)
+    assert {_rows(root)[(s, WEEKS[0], "test_scenario_higher_loss")]["score"] for s in ("ann", "ben", "cal")} == {"0.0"}
+    monkeypatch.undo()
+    assert main(["--course", str(root), "rejudge", str(root / "out")]) == 0
+    _agrees(root)
+    assert {_rows(root)[(s, WEEKS[0], "test_scenario_higher_loss")]["score"] for s in ("ann", "ben", "cal")} == {"1.0"}
+
+    # a test's points change mid-term, in an assignment with submissions: release it again, grade the week again
+    path = layout.notebook_file(WEEKS[0], root)
+    source = json.loads(path.read_text(encoding="utf-8"))
+    cell = next(c for c in source["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "test_sigmoid")
+    cell["metadata"]["nbgrader"]["points"] += 1
+    path.write_text(json.dumps(source, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
+    _grade(root, 0)
+    _agrees(root)
+    assert {_rows(root)[(s, WEEKS[0], "test_sigmoid")]["max_score"] for s in ("ann", "ben", "cal")} == {
+        str(float(cell["metadata"]["nbgrader"]["points"]))}
