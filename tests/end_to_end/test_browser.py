@@ -458,16 +458,19 @@ def test_the_formgraders_autograde_button_grades_with_the_courses_protections(su
         screenshots.take("submissions_graded")
         scores = {student: row.find_element(By.CSS_SELECTOR, "td.score").text
                   for student, row in _submission_rows(browser).items()}
-        assert scores == {"ada": "6 / 6", **dict.fromkeys(CHEATS, "4 / 6")}
+        # ada has every point of the notebook; each cheat loses those of test_sigmoid (the points are the course's)
+        points = {t.grade_id: t.points for t in course.tests(root)[ASSIGNMENT]}
+        total, sigmoid = sum(points.values()), points["test_sigmoid"]
+        assert scores == {"ada": f"{total:g} / {total:g}", **dict.fromkeys(CHEATS, f"{total - sigmoid:g} / {total:g}")}
         score, text = _graded_test_cell(browser, "mark", "test_sigmoid", screenshots)
-        assert score == "0" and "Graded outside the notebook: 0 / 2." in text, text
+        assert score == "0" and f"Graded outside the notebook: 0 / {sigmoid:g}." in text, text
 
     with Gradebook(course.config(root).CourseDirectory.db_url) as gradebook:
         assert {s: gradebook.find_submission(ASSIGNMENT, s).score for s in ["ada", *CHEATS]} \
-            == {"ada": 6, **dict.fromkeys(CHEATS, 4)}
+            == {"ada": total, **dict.fromkeys(CHEATS, total - sigmoid)}
         for cheat in CHEATS:
             grade = gradebook.find_grade("test_sigmoid", ASSIGNMENT, ASSIGNMENT, cheat)
-            assert (grade.auto_score, grade.max_score) == (0, 2), cheat
+            assert (grade.auto_score, grade.max_score) == (0, sigmoid), cheat
     # the annotation JudgeRecords leaves in each graded copy: the course's pieces ran in the server's process
     for cheat in CHEATS:
         graded = nbformat.read(course.layout(root).graded_copy(cheat, ASSIGNMENT, ASSIGNMENT),
