@@ -11,7 +11,10 @@ Also times re-judging a graded class from its kept records and grading it again 
 a kernel costs before a notebook's first line, plain and sandboxed. With --rejudge N, grades N
 copies of notebook 01 and times re-judging and grading again alone.
 
-Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,50] [--rejudge 50]
+With --figures K, grades K students serially with their figures kept (c.GradedCopy.figures, the default)
+and without, in turns, and prints seconds per student and the feedback pages' size of each.
+
+Usage: .venv/bin/python benchmarks/grading.py [--students K] [--curve 1,5,10,25,50] [--rejudge 50] [--figures K]
 """
 
 import argparse
@@ -34,9 +37,9 @@ from autograder.instructor.samples import filled
 REPO = Path(__file__).resolve().parents[1]
 
 
-def make_course(folder):
-    """A copy of the course in `folder`, every assignment released."""
-    release.release(course.copy_to(folder, all_released=True))
+def make_course(folder, extra_config=None):
+    """A copy of the course in `folder` (with `extra_config` in its nbgrader_config.py), every assignment released."""
+    release.release(course.copy_to(folder, all_released=True, extra_config=extra_config))
     return folder
 
 
@@ -184,7 +187,11 @@ def main(argv=None):
     parser.add_argument("--peak-of", type=int, help=argparse.SUPPRESS)  # one size, in the child process
     parser.add_argument("--rejudge", type=int, help="grade a class of this many copies of notebook 01, then time "
                                                       "re-judging it and grading it again (then nothing else runs)")
+    parser.add_argument("--figures", type=int, help="grade this many students with figures kept and without, in "
+                                                      "turns (then nothing else runs)")
     args = parser.parse_args(argv)
+    if args.figures:
+        return figures(args.figures)
     if args.rejudge:
         return class_of(args.rejudge)
     if args.peak_of:
@@ -212,6 +219,29 @@ def main(argv=None):
         task_costs(root, submissions)
         if args.curve:
             curve(root, [int(n) for n in args.curve.split(",")])
+
+
+def figures(students, rounds=2):
+    """Seconds per student and feedback bytes per student, figures kept against not, graded serially in turns."""
+    with tempfile.TemporaryDirectory() as tmp:
+        roots = {True: make_course(Path(tmp) / "kept"),
+                 False: make_course(Path(tmp) / "dropped", "c.GradedCopy.figures = False\n")}
+        classes = {kept: make_class(root, students, root / "class") for kept, root in roots.items()}
+        seconds = {True: [], False: []}
+        for root in roots.values():
+            template.template(root)  # made once per course, before the clock
+        for _ in range(rounds):
+            for kept, root in roots.items():
+                seconds[kept].append(graded(root, classes[kept], 1) / students)
+        size = {kept: sum(p.stat().st_size for p in (root / "out1" / "feedback").rglob("*.html")) / students / 1e6
+                for kept, root in roots.items()}
+        print(f"{time.strftime('%Y-%m-%d')}, {platform.machine()}, {students} students, {rounds} rounds in turns\n")
+        print("| figures | s / student (each round) | feedback MB / student |\n|---|---|---|")
+        for kept in (True, False):
+            print(f"| {'kept (default)' if kept else 'dropped'} | {', '.join(f'{s:.1f}' for s in seconds[kept])} | "
+                  f"{size[kept]:.2f} |")
+        print(f"\nkeeping the figures costs {min(seconds[True]) / min(seconds[False]):.2f}× the time (best rounds) "
+              f"and {size[True] / size[False]:.1f}× the feedback's size")
 
 
 def task_costs(root, submissions):

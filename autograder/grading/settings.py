@@ -50,6 +50,9 @@ class GradedCopy(Configurable):
                                     "saying how many were not kept.").tag(config=True)
     max_output_total = CInt(2_000_000, help="Characters of all outputs kept in one graded copy "
                                                "(images count by their encoded size).").tag(config=True)
+    figures = Bool(True, help="Keep the figures a notebook draws, as JupyterLab shows them (matplotlib's inline "
+                              "backend), in graded copies and feedback; False draws them with Agg and keeps none "
+                              "(grading is a little faster: benchmarks/README.md).").tag(config=True)
 
 
 class Grading(Configurable):
@@ -120,6 +123,7 @@ class Limits:
     disk_quota: int
     max_processes: int
     max_notebook_size: int
+    figures: bool = True
 
 
 def graded_copy(config):
@@ -142,4 +146,4 @@ def limits(config):
     sandbox, copy = Sandbox(config=config), graded_copy(config)
     return Limits(float(Execute(config=config).timeout), sandbox.notebook_timeout, sandbox.memory_limit,
                   sandbox.file_size_limit, copy.max_output, copy.max_outputs, copy.max_output_total,
-                  sandbox.disk_quota, sandbox.max_processes, Grading(config=config).max_notebook_size)
+                  sandbox.disk_quota, sandbox.max_processes, Grading(config=config).max_notebook_size, copy.figures)

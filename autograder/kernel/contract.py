@@ -36,7 +36,7 @@ def probe_file(folder, name):
 
 
 def sandbox_settings(*, kernel_lib, records, fate, notebook_timeout, memory_limit, file_size_limit, disk_quota,
-                     max_processes, notebook_folder=None):
+                     max_processes, notebook_folder=None, figures=True):
     """The watcher's settings as the value of SANDBOX_ENV.
 
     Parameters
@@ -58,11 +58,13 @@ def sandbox_settings(*, kernel_lib, records, fate, notebook_timeout, memory_limi
     notebook_folder : Path, optional
         For a kernel started ahead of its notebook: the notebook's folder, copied in when it is handed over
         (any other kernel works in a copy of the folder it is started in).
+    figures : bool
+        Whether the kernel shows matplotlib's figures as outputs (the inline backend) or draws them with Agg.
     """
     return json.dumps({"kernel_lib": str(kernel_lib), "records": str(records), "fate": str(fate),
                        "notebook_timeout": float(notebook_timeout), "memory_limit": int(memory_limit),
                        "file_size_limit": int(file_size_limit), "disk_quota": int(disk_quota),
-                       "max_processes": int(max_processes),
+                       "max_processes": int(max_processes), "figures": bool(figures),
                        "notebook_folder": None if notebook_folder is None else str(notebook_folder)})
 
 

@@ -24,6 +24,9 @@ def test_limits_come_from_the_config_with_defaults_where_it_is_silent():
     assert (limits.memory_limit, limits.cell_timeout) == (123, 7.0) and isinstance(limits.memory_limit, int)
     assert limits.notebook_timeout == settings.Sandbox.notebook_timeout.default_value
     assert settings.Sandbox.class_traits()["memory_limit"].help
+    assert limits.figures is True
+    config.GradedCopy.figures = False
+    assert settings.limits(config).figures is False
 
 
 def test_the_graded_copys_limits_are_their_own_and_their_old_names_still_count_with_a_warning():

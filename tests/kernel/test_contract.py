@@ -11,11 +11,12 @@ def test_the_sandbox_settings_round_trip_through_the_environment(tmp_path):
     assert settings_read == {"kernel_lib": str(tmp_path / "lib"), "records": str(tmp_path / "r"),
                              "fate": str(tmp_path / "k.json"), "notebook_timeout": 12.0,
                              "memory_limit": 2**30, "file_size_limit": 2**20, "disk_quota": 2**25,
-                             "max_processes": 32, "notebook_folder": None}
+                             "max_processes": 32, "notebook_folder": None, "figures": True}
     ahead = contract.sandbox_settings(kernel_lib=tmp_path, records=tmp_path, fate=tmp_path, notebook_timeout=1,
                                       memory_limit=1, file_size_limit=1, disk_quota=1, max_processes=1,
-                                      notebook_folder=tmp_path / "w")
+                                      notebook_folder=tmp_path / "w", figures=False)
     assert contract.read_sandbox_settings({contract.SANDBOX_ENV: ahead})["notebook_folder"] == str(tmp_path / "w")
+    assert contract.read_sandbox_settings({contract.SANDBOX_ENV: ahead})["figures"] is False
 
 
 def test_records_and_probes_are_named_by_kind_and_function(tmp_path):

@@ -135,7 +135,7 @@ class SandboxedKernel:
             kernel_lib=_kernel_library(where.kernel_library), records=self.records, fate=self.fate,
             notebook_timeout=limits.notebook_timeout, memory_limit=limits.memory_limit,
             file_size_limit=limits.file_size_limit, disk_quota=limits.disk_quota, max_processes=limits.max_processes,
-            notebook_folder=notebook_folder)
+            notebook_folder=notebook_folder, figures=limits.figures)
         self.kernelspecs = install_kernelspec(where.kernelspecs).parent
         self.runtime = Path(tempfile.mkdtemp(prefix="lk-"))
         self.manager = None

@@ -26,11 +26,17 @@ MPL_CACHE, MPLCONFIGDIR = "matplotlib", "/tmp/matplotlib"
 _PASSED_THROUGH = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
 
 
-def bwrap_command(connection_file, notebook_folder, kernel_lib, records, tmp_size, private_copy=None, preload=False):
+#: matplotlib's backend in the sandbox: figures as outputs, as in JupyterLab, or drawn and dropped.
+BACKENDS = {True: "module://matplotlib_inline.backend_inline", False: "Agg"}
+
+
+def bwrap_command(connection_file, notebook_folder, kernel_lib, records, tmp_size, private_copy=None, preload=False,
+                  figures=True):
     """The bwrap command line that runs ipykernel on `connection_file` in `notebook_folder`, with a /tmp of tmp_size bytes.
 
     `private_copy`, when given, is what appears at `notebook_folder` inside the sandbox (a private copy of it).
     `preload`: the kernel imports numpy and matplotlib before it answers (a kernel started ahead).
+    `figures`: matplotlib's figures are outputs (the inline backend, c.GradedCopy.figures), or drawn with Agg.
     """
     venv, base = Path(sys.prefix), Path(sys.base_prefix)
     runtime = Path(connection_file).resolve().parent
@@ -49,11 +55,11 @@ def bwrap_command(connection_file, notebook_folder, kernel_lib, records, tmp_siz
     for cache in sorted((Path(kernel_lib) / MPL_CACHE).glob("*")):
         command += ["--ro-bind", str(cache), f"{MPLCONFIGDIR}/{cache.name}"]
     command += ["--chdir", str(notebook_folder), "--clearenv"]
-    # matplotlib's inline backend, as in JupyterLab: the student's figures are outputs of the graded copy and the
-    # feedback (bounded as every output is: autograde.graded_copy.bound); with Agg they were drawn and dropped.
+    # with the inline backend, as in JupyterLab, the student's figures are outputs of the graded copy and the
+    # feedback (bounded as every output is: autograde.graded_copy.bound); with Agg they are drawn and dropped
     environment = {"HOME": "/tmp", "PATH": f"{venv / 'bin'}:/usr/bin:/bin", "PYTHONPATH": contract.KERNEL_LIB,
                    contract.RECORDS_ENV: contract.RECORDS, contract.PROBES_ENV: contract.PROBES,
-                   "MPLBACKEND": "module://matplotlib_inline.backend_inline", "MPLCONFIGDIR": MPLCONFIGDIR, "OPENBLAS_NUM_THREADS": "1",
+                   "MPLBACKEND": BACKENDS[figures], "MPLCONFIGDIR": MPLCONFIGDIR, "OPENBLAS_NUM_THREADS": "1",
                    "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8", "JPY_PARENT_PID": "1"}
     environment.update({k: os.environ[k] for k in _PASSED_THROUGH if k in os.environ})
     for key, value in environment.items():
@@ -218,7 +224,8 @@ def main(argv):
             (group / "cgroup.procs").write_text(str(os.getpid()))
 
     kernel = subprocess.Popen(bwrap_command(connection_file, notebook_folder, Path(settings["kernel_lib"]), records, quota,
-                                            private_copy, preload=ahead), preexec_fn=enter)
+                                            private_copy, preload=ahead, figures=settings.get("figures", True)),
+                              preexec_fn=enter)
 
     shut_down = []
 

@@ -36,3 +36,11 @@ def test_the_bwrap_command_mounts_the_library_and_records_where_the_contract_say
 def test_a_kernel_its_manager_stopped_is_shut_down_and_one_that_died_on_its_own_exited(reason, shut_down, returncode,
                                                                                        fate):
     assert watcher.fate_reason(reason, shut_down, returncode) == fate
+
+
+@pytest.mark.parametrize("figures, backend", [(True, "module://matplotlib_inline.backend_inline"), (False, "Agg")])
+def test_figures_are_outputs_with_the_inline_backend_unless_the_course_turns_them_off(tmp_path, figures, backend):
+    command = watcher.bwrap_command(tmp_path / "run" / "kernel.json", tmp_path / "work", tmp_path / "lib", tmp_path / "rec",
+                                    tmp_size=2**25, figures=figures)
+    settings_of = {command[i + 1]: command[i + 2] for i, word in enumerate(command) if word == "--setenv"}
+    assert settings_of["MPLBACKEND"] == backend
