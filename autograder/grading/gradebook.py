@@ -43,33 +43,42 @@ def set_judged(grade, score):
 
 @dataclass(frozen=True)
 class HandGiven:
-    """What graders gave by hand in one submission: {(notebook, grade_id): score} and {(notebook, grade_id): comment}."""
+    """What graders gave by hand in one submission, by (notebook, grade_id): scores (manual score, extra credit;
+    either may be None) and comments."""
 
     scores: dict
     comments: dict
 
+    def of(self, notebook):
+        """Whether graders gave anything by hand in this notebook."""
+        return any(name == notebook for name, _ in [*self.scores, *self.comments])
+
 
 def hand_given(gradebook, student, assignment):
-    """The hand-given scores and comments of a student's submission of an assignment (none when there is none)."""
+    """The hand-given scores, extra credit and comments of a student's submission of an assignment."""
     from nbgrader.api import MissingEntry
 
     try:
         notebooks = gradebook.find_submission(assignment, student).notebooks
     except MissingEntry:
         return HandGiven({}, {})
-    return HandGiven({(n.name, g.name): g.manual_score for n in notebooks for g in n.grades if g.manual_score is not None},
+    return HandGiven({(n.name, g.name): (g.manual_score, g.extra_credit) for n in notebooks for g in n.grades
+                      if g.manual_score is not None or g.extra_credit},
                      {(n.name, c.name): c.manual_comment for n in notebooks for c in n.comments if c.manual_comment})
 
 
 def counted(gradebook, assignment, rows):
     """A notebook's test rows (no late row) as the gradebook counts them: a hand-given score in place of the
-    judged one, and said so in the row's message."""
+    judged one, plus any extra credit, and said so in the row's message."""
     out = []
     for row in rows:
-        manual = gradebook.find_grade(row.test, row.notebook, assignment, row.student).manual_score
-        if manual is not None:
-            said = f"scored by hand: {manual:g} of {row.max_score:g}" + (f" (the tests: {row.message})" if row.message else "")
-            row = replace(row, score=float(manual), message=said)
+        grade = gradebook.find_grade(row.test, row.notebook, assignment, row.student)
+        if grade.manual_score is not None or grade.extra_credit:
+            said = (f"scored by hand: {grade.manual_score:g} of {row.max_score:g}" if grade.manual_score is not None
+                    else f"{row.score:g} of {row.max_score:g}") + (
+                    f", and {grade.extra_credit:g} extra credit" if grade.extra_credit else "")
+            row = replace(row, score=float(grade.score), message=said + (f" (the tests: {row.message})" if row.message
+                                                                        else ""))
         out.append(row)
     return out
 
@@ -104,8 +113,8 @@ def replace_submission(gradebook, student, assignment, handed_in, answers_change
     handed_in : datetime or None
         Naive UTC, as nbgrader keeps it; None when nothing says when.
     answers_changed : set of str
-        The notebooks handed in with another content than before: their hand-given scores stay, flagged for a
-        grader to look at again in the formgrader.
+        The notebooks handed in with another content than before, or not readable or not handed in now: their
+        hand-given scores stay, flagged for a grader to look at again in the formgrader.
 
     Returns
     -------
@@ -119,13 +128,16 @@ def replace_submission(gradebook, student, assignment, handed_in, answers_change
         gradebook.remove_submission(assignment, student)
     gradebook.add_submission(assignment, student, timestamp=handed_in)
     notes = []
-    for (notebook, test), score in sorted(kept.scores.items()):
+    for (notebook, test), (score, extra) in sorted(kept.scores.items()):
         with contextlib.suppress(MissingEntry):  # a cell the course no longer has
             grade = gradebook.find_grade(test, notebook, assignment, student)
-            grade.manual_score, grade.needs_manual_grade = score, notebook in answers_changed
+            grade.manual_score, grade.extra_credit = score, extra
+            grade.needs_manual_grade = notebook in answers_changed
             if notebook in answers_changed:
-                notes.append(f"{student}: {notebook}: {test} was scored {score:g} by hand, and the notebook has "
-                             "changed since: the score stands, flagged for review in the formgrader")
+                given = " and ".join(([f"scored {score:g}"] if score is not None else [])
+                                     + ([f"given {extra:g} extra"] if extra else []))
+                notes.append(f"{student}: {notebook}: {test} was {given} by hand, and the notebook has changed or "
+                             "is gone since: it stands, flagged for review in the formgrader")
     for (notebook, cell), comment in sorted(kept.comments.items()):
         with contextlib.suppress(MissingEntry):
             gradebook.find_comment(cell, notebook, assignment, student).manual_comment = comment

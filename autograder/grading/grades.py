@@ -102,9 +102,10 @@ def _summary_header(notebooks):
 class GradesWriter:
     """grades.csv, summary.csv, notes.txt and feedback/<student>/<notebook>.html under OUT, written as results arrive.
 
-    The rows and feedback pages of the notebooks graded replace those OUT held; the rows, pages and notes of other
-    notebooks stay (the notes after this run's), and a student OUT held who is not graded in this run is missing
-    from its notebooks.
+    The rows and feedback pages of the students and notebooks graded replace those OUT held; everything else OUT
+    held stays: other notebooks' rows, pages and notes (the notes after this run's), and the rows of students
+    not in this run (a run of one late student's folder changes nobody else's grades). A student of OUT with no
+    row of a notebook graded now is missing from it.
 
     Parameters
     ----------
@@ -117,6 +118,7 @@ class GradesWriter:
 
     def __init__(self, out_dir, tests, notes=()):
         self.out, self.tests, self.notes = Out(out_dir), dict(tests), list(notes)
+        _check_readable(self.out.grades)  # before any student is graded, not after
         shutil.rmtree(self.out.partial, ignore_errors=True)  # what a stopped run left
         self.out.partial_students.mkdir(parents=True)
         self.out.partial_feedback.mkdir()
@@ -142,7 +144,7 @@ class GradesWriter:
         notes : list of str
         """
         graded = sorted(p.name.removesuffix(f".{GRADES}") for p in self.out.partial_students.glob(f"*.{GRADES}"))
-        kept = self._keep_rows_of_other_notebooks()
+        kept = self._keep_earlier_rows(set(graded))
         notebooks = sorted({*self.tests, *(notebook for _, notebook in kept)})  # the names sort in course order
         order = {name: k for k, name in enumerate(notebooks)}
         notes = list(self.notes)
@@ -155,7 +157,8 @@ class GradesWriter:
                     now = _read_rows(self.out.partial_file(student, GRADES))
                     notes += self.out.partial_file(student, NOTES).read_text(encoding="utf-8").splitlines()
                 else:
-                    now = [r for notebook, tests in self.tests.items() for r in missing_rows(student, notebook, tests)]
+                    now = [r for notebook, tests in self.tests.items() if (student, notebook) not in kept
+                           for r in missing_rows(student, notebook, tests)]
                 earlier = self.out.partial_file(student, KEPT)
                 rows = sorted((_read_rows(earlier) if earlier.exists() else []) + now,
                               key=lambda r: order.get(r.notebook, len(order)))  # stable: a notebook's rows in order
@@ -163,10 +166,10 @@ class GradesWriter:
                 line = summary_line(student, notebooks, rows)
                 csv.writer(summary).writerow([spreadsheet_safe(line.student), *line.points.values(), line.total,
                                               line.max, line.late_penalty])
-        self._keep_pages_of_other_notebooks()
-        others = set(notebooks) - set(self.tests)
-        notes += [n for n in notes_of(self.out.folder) if n not in notes  # what the last run said of other notebooks
-                  and any(name in n for name in others) and not any(name in n for name in self.tests)]
+        self._keep_earlier_pages(set(graded))
+        others, absent = set(notebooks) - set(self.tests), {student for student, _ in kept} - set(graded)
+        notes += [n for n in notes_of(self.out.folder) if n not in notes and (  # what the last run said that stands
+            n.split(":")[0] in absent or any(name in n for name in others) and not any(name in n for name in self.tests))]
         self.out.notes.write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
         for name in (GRADES, SUMMARY):
             (self.out.partial / name).replace(self.out.folder / name)
@@ -175,28 +178,42 @@ class GradesWriter:
         shutil.rmtree(self.out.partial)
         return len(graded), notes
 
-    def _keep_rows_of_other_notebooks(self):
-        """Copy OUT's rows of the notebooks not graded now into each student's "kept" file (memory does not grow
-        with the class); return {(student, notebook)} of what was kept."""
+    def _keep_earlier_rows(self, graded):
+        """Copy OUT's rows that this run does not replace (of the notebooks not graded now, or of students not
+        graded now) into each student's "kept" file (memory does not grow with the class); return
+        {(student, notebook)} of what was kept."""
         kept = set()
         if not self.out.grades.exists():
             return kept
         with open(self.out.grades, newline="", encoding="utf-8") as f:
             rows = (_row(fields) for fields in csv.DictReader(f))
-            for student, group in itertools.groupby((r for r in rows if r.notebook not in self.tests),
-                                                    key=lambda r: r.student):
+            for student, group in itertools.groupby((r for r in rows if r.notebook not in self.tests
+                                                     or r.student not in graded), key=lambda r: r.student):
                 group = list(group)
                 with open(self.out.partial_file(student, KEPT), "a", newline="", encoding="utf-8") as part:
                     csv.writer(part).writerows(map(_fields, group))
                 kept |= {(student, r.notebook) for r in group}
         return kept
 
-    def _keep_pages_of_other_notebooks(self):
+    def _keep_earlier_pages(self, graded):
         for page in sorted(self.out.feedback.glob("*/*.html")) if self.out.feedback.is_dir() else []:
             target = self.out.partial_feedback / page.parent.name / page.name
-            if page.stem not in self.tests and not target.exists():
+            if (page.stem not in self.tests or page.parent.name not in graded) and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.replace(target)
+
+
+def _check_readable(path):
+    """Refuse, with what to do, an OUT/grades.csv that a run could not add to (not this grader's, or damaged)."""
+    if not path.exists():
+        return
+    try:
+        with open(path, newline="", encoding="utf-8") as f:
+            for fields in csv.DictReader(f):
+                _row(fields)
+    except (TypeError, AttributeError, ValueError, KeyError, UnicodeDecodeError) as problem:
+        raise ValueError(f"{path} is not a grades.csv this grader wrote, or it is damaged ({type(problem).__name__}: "
+                         f"{problem}): grading adds to it, so move it away or grade into another --out") from None
 
 
 def _fields(row):

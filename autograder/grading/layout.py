@@ -195,6 +195,11 @@ class Layout:
         """The content key of a notebook's last grading, beside its verdicts."""
         return self.verdicts(student, notebook).with_suffix(".key")
 
+    def handed_in_digest(self, student, notebook):
+        """The SHA-256 of the notebook as last handed in, beside its verdicts: a grader's hand-given score is
+        flagged for review when the notebook handed in next differs."""
+        return self.verdicts(student, notebook).with_suffix(".sha256")
+
     def judged(self):
         """(student, notebook) of every notebook whose verdicts are kept."""
         return {(path.parent.name, path.stem) for path in (self.work / VERDICTS).glob("*/*.json")}

@@ -12,8 +12,10 @@ would be refused. A release that fails leaves the previous one in place, and say
 
 import re
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from pathlib import Path
 
 from autograder.grading import course, settings
 from autograder.grading import layout as paths
@@ -235,20 +237,22 @@ def release(root=ROOT, names=None, early=None, now=None):
     folders = []
     for assignment in chosen:
         make_source(assignment, root)
-        target, kept = where.release(assignment.name), where.work / "previous_release" / assignment.name
-        shutil.rmtree(kept, ignore_errors=True)
-        if target.is_dir():  # kept aside, to be put back if nbgrader fails
-            kept.parent.mkdir(parents=True, exist_ok=True)
+        target = where.release(assignment.name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # kept aside beside it (the same file system), for this run alone, to be put back if nbgrader fails;
+        # a run killed here leaves it there, never deleted by another
+        kept = Path(tempfile.mkdtemp(prefix=f".{assignment.name}.previous-", dir=target.parent)) / assignment.name
+        if target.is_dir():
             target.rename(kept)
-        api_.gradebook.update_or_create_assignment(assignment.name, duedate=assignment.due.astimezone(timezone.utc)
-                                                   .replace(tzinfo=None))
+        api_.gradebook.update_or_create_assignment(assignment.name, duedate=_gradebook_date(assignment.due))
         result = api_.generate_assignment(assignment.name)
         if not result["success"]:
             shutil.rmtree(target, ignore_errors=True)
             if kept.is_dir():
                 kept.rename(target)
+            shutil.rmtree(kept.parent, ignore_errors=True)
             raise RuntimeError(_failure(assignment.name, result))
-        shutil.rmtree(kept, ignore_errors=True)
+        shutil.rmtree(kept.parent, ignore_errors=True)
         for path in sorted(target.glob("*.ipynb")):
             _answer_cells_without_stub(path)
         folders.append(target)
@@ -286,8 +290,17 @@ def _answer_cells_without_stub(path):
 
 
 def ensure_assignments(names=None, root=ROOT):
-    """Release the assignments (by default the released ones) that have no release or no gradebook entry yet."""
-    known, where = {a.name for a in course.api(root).gradebook.assignments}, course.layout(root)
-    missing = [a.name for a in course.select(names, root) if a.name not in known or not where.release(a.name).is_dir()]
+    """Release the assignments (by default the released ones) that have no release or no gradebook entry yet, and
+    give every one its due date of c.Course.assignments in the gradebook (a date moved since its release)."""
+    api_, where, chosen = course.api(root), course.layout(root), course.select(names, root)
+    known = {a.name for a in api_.gradebook.assignments}
+    missing = [a.name for a in chosen if a.name not in known or not where.release(a.name).is_dir()]
     if missing:
         release(root, missing)
+    for assignment in chosen:
+        api_.gradebook.update_or_create_assignment(assignment.name, duedate=_gradebook_date(assignment.due))
+
+
+def _gradebook_date(moment):
+    """An aware datetime as nbgrader's gradebook keeps it: naive, in UTC."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)

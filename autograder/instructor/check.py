@@ -67,6 +67,9 @@ def _grades_against_gradebook(rows, root):
     with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
         for (student, notebook), its in sorted(by.items()):
             tests, late = [r for r in its if r.status != LATE], sum(-r.score for r in its if r.status == LATE)
+            if notebook not in of:
+                found.append(f"{student}: {notebook}: in grades.csv, but not a notebook of the course")
+                continue
             try:
                 held = opened.find_submission_notebook(notebook, of[notebook].name, student)
             except MissingEntry:
@@ -74,7 +77,9 @@ def _grades_against_gradebook(rows, root):
                     found.append(f"{student}: {notebook}: graded in grades.csv, but the gradebook has no submission")
                 continue
             if all(r.status == "missing" for r in tests):
-                found.append(f"{student}: {notebook}: missing in grades.csv, but the gradebook has a submission")
+                # nbgrader makes every notebook of a submission: one never handed in has no score
+                if any(g.auto_score is not None or g.manual_score is not None for g in held.grades):
+                    found.append(f"{student}: {notebook}: missing in grades.csv, but the gradebook has its scores")
                 continue
             scores = {g.name: g.score for g in held.grades}
             for row in tests:

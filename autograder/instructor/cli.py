@@ -85,7 +85,7 @@ def grade(args):
         print("\ninterrupted: the gradebook holds every notebook graded so far; run the same command again "
               "to grade everything (re-grading is idempotent)", file=sys.stderr)
         return 130
-    except (FileNotFoundError, NothingToGrade, ValueError, ProtectionMissing) as problem:
+    except (FileNotFoundError, NothingToGrade, ValueError, RuntimeError, ProtectionMissing) as problem:
         print(f"error: {problem}", file=sys.stderr)
         if out.folder.exists() and not any(p != out.log for p in out.folder.iterdir()):
             shutil.rmtree(out.folder)  # nothing was graded: leave no half-made output folder behind

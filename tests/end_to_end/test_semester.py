@@ -75,7 +75,8 @@ def _hand_in(root, tmp, common, student, week, answers):
 
 def _collect(root, week, handed_in):
     """The instructor collects the week (each student's last submission), handed in when the term's clock says
-    ({student: datetime}: nbgrader's timestamp.txt)."""
+    ({student: datetime}, every student of the week: collect --update takes again any submission newer than the
+    time of the one it holds, which the clock's are; nbgrader's timestamp.txt)."""
     _run("nbgrader", "collect", "--update", WEEKS[week], cwd=root)
     for student, when in handed_in.items():
         stamp = course.layout(root).submitted(student, WEEKS[week]) / layout.TIMESTAMP
@@ -141,6 +142,16 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     assert _rows(root)[("ben", WEEKS[1], "test_dL_dz")]["message"].startswith("scored by hand: 1 of 2")
     _grade(root, 1)  # grading the week again keeps it
     _agrees(root)
+    # ben hands 02 in again, changed: the grader's score stays, flagged for another look, and notes.txt says so
+    _hand_in(root, tmp, common, "ben", 1, {"dL_dz": TYPICAL_MISTAKES["dL_dz"] + "# looked again\n"})
+    _collect(root, 1, {"ann": _due(1) - timedelta(days=1), "ben": _due(1) + timedelta(hours=40)})
+    _grade(root, 1)
+    _agrees(root)
+    assert _rows(root)[("ben", WEEKS[1], "test_dL_dz")]["message"].startswith("scored by hand: 1 of 2")
+    assert "ben: 02_chain_rule: test_dL_dz was scored 1 by hand, and the notebook has changed" in \
+        (root / "out" / "notes.txt").read_text(encoding="utf-8")
+    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        assert opened.find_grade("test_dL_dz", WEEKS[1], WEEKS[1], "ben").needs_manual_grade
 
     # feedback goes back through the exchange, and ben reads the grader's comment and his late penalty
     _run("nbgrader", "release_feedback", WEEKS[1], cwd=root)

@@ -69,10 +69,11 @@ def test_a_submission_handed_in_again_keeps_hand_given_scores_and_comments_flagg
         assert opened.find_comment("sigmoid", NAME, NAME, "ann").manual_comment == "close: mind the sign"
         notes = gradebook.replace_submission(opened, "ann", NAME, None, answers_changed={NAME})
         assert (_grade(opened).manual_score, _grade(opened).needs_manual_grade) == (1.5, True)
-        assert notes == [f"ann: {NAME}: test_sigmoid was scored 1.5 by hand, and the notebook has changed since: "
-                         "the score stands, flagged for review in the formgrader"]
-        assert gradebook.hand_given(opened, "ann", NAME) == gradebook.HandGiven(
-            {(NAME, "test_sigmoid"): 1.5}, {(NAME, "sigmoid"): "close: mind the sign"})
+        assert notes == [f"ann: {NAME}: test_sigmoid was scored 1.5 by hand, and the notebook has changed or is gone "
+                         "since: it stands, flagged for review in the formgrader"]
+        given = gradebook.hand_given(opened, "ann", NAME)
+        assert given == gradebook.HandGiven({(NAME, "test_sigmoid"): (1.5, None)}, {(NAME, "sigmoid"): "close: mind the sign"})
+        assert given.of(NAME) and not given.of("02_chain_rule")
         assert gradebook.hand_given(opened, "bob", NAME) == gradebook.HandGiven({}, {})
 
 
@@ -87,3 +88,6 @@ def test_counted_rows_say_the_hand_given_score_in_place_of_the_judged_one(tmp_pa
         assert gradebook.counted(opened, NAME, rows) == [
             Row("ann", NAME, "test_sigmoid", 1.5, 2.0, "failed", "scored by hand: 1.5 of 2 (the tests: sigmoid: is wrong)"),
             rows[1]]
+        _grade(opened, "test_log_loss").extra_credit = 0.5  # the formgrader's extra credit counts too
+        assert gradebook.counted(opened, NAME, rows)[1] == Row("ann", NAME, "test_log_loss", 2.5, 2.0, "passed",
+                                                               "2 of 2, and 0.5 extra credit")

@@ -66,13 +66,23 @@ def test_a_weekly_run_adds_its_notebooks_and_keeps_the_others(tmp_path):
                                                                                           ("zoe", 0.0, 4.0)]
     pages = sorted(str(p.relative_to(tmp_path / "feedback")) for p in (tmp_path / "feedback").rglob("*.html"))
     assert pages == ["amy/01_a.html", "amy/02_b.html", "zoe/01_a.html"]
-    again = GradesWriter(tmp_path, {"01_a": TESTS["01_a"]})  # week 1 graded again: it replaces week 1 only
+    again = GradesWriter(tmp_path, {"01_a": TESTS["01_a"]})  # zoe's week 1 again (her folder alone): only hers
     _add(again, "zoe", (2.0,), notebooks=("01_a",))
     again.close()
     assert [(r.student, r.notebook, r.score, r.status) for r in read_grades(tmp_path)] == [
-        ("amy", "01_a", 0.0, "missing"), ("amy", "02_b", 2.0, "passed"),
+        ("amy", "01_a", 2.0, "passed"), ("amy", "02_b", 2.0, "passed"),
         ("zoe", "01_a", 2.0, "passed"), ("zoe", "02_b", 0.0, "missing")]
-    assert (tmp_path / "feedback" / "amy" / "02_b.html").exists() and not (tmp_path / "feedback" / "amy" / "01_a.html").exists()
+    assert (tmp_path / "feedback" / "amy" / "01_a.html").read_text() == "<p>amy 01_a</p>"
+    assert (tmp_path / "feedback" / "zoe" / "01_a.html").read_text() == "<p>zoe 01_a</p>"
+
+
+@pytest.mark.parametrize("text", ["student,notebook\nann\n", "a,b,c\n1,2,3\n",
+                                  "student,notebook,test,score,max_score,status,message,mistake\nann,01_a,t,x,2,passed,,\n"])
+def test_an_out_whose_grades_csv_is_not_this_graders_is_refused_before_grading(tmp_path, text):
+    (tmp_path / "grades.csv").write_text(text)
+    with pytest.raises(ValueError, match="grades.csv this grader wrote, or it is damaged"):
+        GradesWriter(tmp_path, TESTS)
+    assert (tmp_path / "grades.csv").read_text() == text  # left as it was
 
 
 def test_what_is_written_is_read_back_row_for_row_and_line_for_line(tmp_path):

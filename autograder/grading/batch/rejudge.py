@@ -16,8 +16,8 @@ from pathlib import Path
 from autograder.grading import course, gradebook
 from autograder.grading.autograde import graded_copy
 from autograder.grading.autograde.judge_records import read_verdicts, write_verdicts
-from autograder.grading.autograde.late import late_row
 from autograder.grading.autograde.trusted import judge_notebook
+from autograder.grading.batch.store import as_counted
 from autograder.grading.grades import GradesWriter, notes_of, read_grades, read_summary
 from autograder.grading.layout import ROOT, Out
 from autograder.grading.sandbox.sandboxed_kernel import read_fate
@@ -60,12 +60,10 @@ def rejudge(out_dir, root=ROOT, assignments=None):
                     path.chmod(0o644)  # nbgrader leaves graded copies read-only
                     path.write_text(json.dumps(graded_copy.annotate(copy, rows, before), indent=1) + "\n",
                                     encoding="utf-8")
-            counted = gradebook.counted(opened, assignment.name, rows)  # a grader's hand-given scores count
-            late = _late(config, opened, assignment, counted)
-            now[(student, notebook)] = counted + ([late] if late else [])
+            # a grader's hand-given scores count; the late penalty is taken from them, and written in any case
+            now[(student, notebook)] = as_counted(opened, config, assignment, rows, _handed_in(opened, assignment, student))
             if now[(student, notebook)] != held[(student, notebook)]:
                 changed.append((student, notebook))
-                gradebook.write_late_penalty(opened, assignment.name, now[(student, notebook)])
         opened.db.commit()
     api = course.api(root) if changed else None
     for student, assignment in sorted({(s, of[n].name) for s, n in changed}):
@@ -84,13 +82,10 @@ def _judge_again(where, of, limits, student, notebook, tests):
     return rows, read_verdicts(where, student, notebook), copy, path
 
 
-def _late(config, opened, assignment, rows):
-    """The late row of a re-judged notebook, from the handing-in time the gradebook keeps."""
-    submission = opened.find_submission(assignment.name, rows[0].student)
-    if submission.timestamp is None:
-        return None
-    handed_in = submission.timestamp.replace(tzinfo=timezone.utc)  # nbgrader keeps naive UTC
-    return late_row(config, rows[0].student, rows[0].notebook, rows, handed_in, assignment.due)
+def _handed_in(opened, assignment, student):
+    """When the gradebook says a student handed an assignment in (aware), or None."""
+    stamp = opened.find_submission(assignment.name, student).timestamp
+    return None if stamp is None else stamp.replace(tzinfo=timezone.utc)  # nbgrader keeps naive UTC
 
 
 def _rewrite(out_dir, root, old, now, tests, changed):

@@ -6,9 +6,12 @@ keeps in the work folder what re-judging and reuse need, and writes the gradeboo
 The grades files under OUT/ are grades.GradesWriter's.
 """
 
+import hashlib
 import shutil
+import tempfile
 from collections import defaultdict
 from datetime import datetime, timezone
+from pathlib import Path
 
 from autograder.grading import course, gradebook
 from autograder.grading.autograde.late import late_row, nbgrader_timestamp
@@ -45,9 +48,7 @@ def store(task, result, root=ROOT, opened=None):
         with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
             return store(task, result, root, opened)
     where, of = course.layout(root), course.assignment_by_notebook(root)
-    changed = {name for name, content in task.notebooks.items()
-               if (where.submitted(task.student, of[name].name) / f"{name}.ipynb").is_file()
-               and (where.submitted(task.student, of[name].name) / f"{name}.ipynb").read_bytes() != content}
+    changed = {name for name in task.expected if name not in task.reused and _changed(where, task, name)}
     _clear(where, of, task)
     _write_files(where, of, task, result)
     _keep_state(where, task, result)
@@ -58,24 +59,37 @@ def store(task, result, root=ROOT, opened=None):
     return rows, notes, feedback
 
 
+def _digest(content):
+    return hashlib.sha256(content).hexdigest()
+
+
+def _changed(where, task, name):
+    """Whether a notebook is not what was last handed in: another content, unreadable or not handed in now."""
+    last = where.handed_in_digest(task.student, name)
+    if name not in task.notebooks:
+        return last.is_file()
+    return last.is_file() and last.read_text() != _digest(task.notebooks[name])
+
+
 def _feedback_again(root, where, of, student, notebooks, notes):
     """The feedback pages of notebooks a grader scored by hand, which the worker's pages know nothing of: made
     again by nbgrader from the course's gradebook. Where that fails, the page as it was stays, and a note says so."""
     pages, api = {}, course.api(root)
     for assignment in sorted({of[name].name for name in notebooks}):
-        mine = [name for name in sorted(notebooks) if of[name].name == assignment]
-        was = {name: where.feedback_page(student, assignment, name) for name in mine}
-        kept = {name: path.read_bytes() for name, path in was.items() if path.is_file()}
-        result = api.generate_feedback(assignment, student)
-        for name, path in was.items():
-            if result["success"] and path.is_file():
-                pages[f"{name}.html"] = path.read_bytes()
+        mine, folder = [name for name in sorted(notebooks) if of[name].name == assignment], where.feedback(student, assignment)
+        with tempfile.TemporaryDirectory() as scratch:
+            kept = Path(scratch) / "before"
+            if folder.is_dir():  # nbgrader removes the folder when it fails: put back as it was
+                shutil.copytree(folder, kept, symlinks=True)
+            result = api.generate_feedback(assignment, student)
+            if result["success"] and all(where.feedback_page(student, assignment, name).is_file() for name in mine):
+                pages |= {f"{name}.html": where.feedback_page(student, assignment, name).read_bytes() for name in mine}
                 continue
-            notes.append(f"{student}: {name}: nbgrader could not make the feedback page again with the scores given "
-                         "by hand; it shows the tests' scores (run `nbgrader generate_feedback` to see why)")
-            if name in kept:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(kept[name])
+            shutil.rmtree(folder, ignore_errors=True)
+            if kept.is_dir():
+                shutil.copytree(kept, folder, symlinks=True)
+        notes += [f"{student}: {name}: nbgrader could not make the feedback page again with what was given by hand; it "
+                  "shows the tests' scores (run `nbgrader generate_feedback` to see why)" for name in mine]
     return pages
 
 
@@ -124,8 +138,9 @@ def _keep_state(where, task, result):
     for path, content in result.state.items():
         (where.work / path).parent.mkdir(parents=True, exist_ok=True)
         (where.work / path).write_bytes(content)
-    for name in task.notebooks:
+    for name, content in task.notebooks.items():
         where.key(task.student, name).write_text(task.keys[name])
+        where.handed_in_digest(task.student, name).write_text(_digest(content))
 
 
 def _write_gradebook(opened, of, task, result, changed, config):
@@ -157,18 +172,39 @@ def _write_gradebook(opened, of, task, result, changed, config):
         else:  # missing: no submission, nothing in the gradebook
             counted += notebook_rows
             continue
-        tests = gradebook.counted(opened, assignment, [r for r in notebook_rows if r.status != LATE])
-        if tests != [r for r in notebook_rows if r.status != LATE] or gradebook.hand_given(
-                opened, task.student, assignment).comments:
+        if gradebook.hand_given(opened, task.student, assignment).of(notebook):  # else the rows are as judged
+            stamp = task.timestamps.get(notebook)
+            notebook_rows = as_counted(opened, config, of[notebook], notebook_rows, stamp and datetime.fromisoformat(stamp))
             by_hand.add(notebook)
-            late = (late_row(config, task.student, notebook, tests, datetime.fromisoformat(task.timestamps[notebook]),
-                             of[notebook].due) if notebook in task.timestamps else None)
-            notebook_rows = tests + ([late] if late else [])
-            gradebook.write_late_penalty(opened, assignment, notebook_rows)
         counted += notebook_rows
     opened.db.commit()
     opened.db.expunge_all()  # the session keeps no student's rows once they are written
     return counted, notes, by_hand
+
+
+def as_counted(opened, config, assignment, rows, handed_in):
+    """A notebook's rows as the gradebook counts them (gradebook.counted: hand-given scores), with its late row
+    taken from that score; the late penalty is written beside its grades.
+
+    Parameters
+    ----------
+    opened : nbgrader.api.Gradebook
+    config : traitlets.config.Config
+        The course's (its late-penalty plugin).
+    assignment : course.Assignment
+        The notebook's assignment (its due date).
+    rows : list of grades.Row
+        The notebook's rows as judged (a late row among them is made again).
+    handed_in : datetime or None
+        When it was handed in (aware); None: nothing says, no penalty.
+    """
+    tests = gradebook.counted(opened, assignment.name, [r for r in rows if r.status != LATE])
+    late = late_row(config, tests[0].student, tests[0].notebook, tests, handed_in, assignment.due) \
+        if tests and handed_in else None
+    counted = tests + ([late] if late else [])
+    if tests:
+        gradebook.write_late_penalty(opened, assignment.name, counted)
+    return counted
 
 
 def reused_feedback(task, root=ROOT):
