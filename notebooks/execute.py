@@ -19,9 +19,9 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from autograder.grading.release import INSTRUCTOR_METADATA as KEY  # the key of the sources, under it
+
 ASSIGNMENT = Path(__file__).resolve().parent / "logistic_regression"
-#: Where in a notebook's metadata the key of the sources its outputs were made from is kept.
-KEY = "logreg"
 
 
 def sources_key(path):

@@ -266,8 +266,14 @@ _FREE_STUB = "# YOUR CODE HERE (not graded: your own experiments)"
 _ANSWER_LINE = re.compile(r"^answer_\w+\s*=\s*None\s*(#.*)?$")
 
 
+#: The instructor notebook's own metadata (notebooks/execute.py keeps there the key of the sources its outputs
+#: come from): nothing a student's copy needs.
+INSTRUCTOR_METADATA = "logreg"
+
+
 def _answer_cells_without_stub(path):
-    """In a released notebook, answer cells and free cells lose nbgrader's raise.
+    """In a released notebook, answer cells and free cells lose nbgrader's raise, and the notebook loses the
+    instructor's metadata.
 
     An answer cell (only `answer_... = None` lines) already says what to fill in, and its test cell raises
     NotImplementedError while an answer is None; a free cell (only comments: the student's own experiments)
@@ -276,7 +282,7 @@ def _answer_cells_without_stub(path):
     import nbformat
 
     notebook = nbformat.read(path, as_version=4)
-    changed = False
+    changed = notebook.metadata.pop(INSTRUCTOR_METADATA, None) is not None
     for cell in notebook.cells:
         head, stub, tail = cell.source.partition(_CODE_STUB)
         lines = [line for line in head.splitlines() if line.strip()]

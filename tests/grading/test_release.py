@@ -136,6 +136,7 @@ def test_release_holds_no_answers_no_hidden_tests_and_no_outputs(graded_class):
         for path in folder.glob("*.ipynb"):
             text = path.read_text(encoding="utf-8")
             assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "submit(" not in text
+            assert release.INSTRUCTOR_METADATA not in nbformat.read(path, as_version=4).metadata
             assert all(not c.get("outputs") for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
 
 
