@@ -158,3 +158,17 @@ def test_answer_and_free_cells_of_the_release_ask_for_work_without_a_raise_to_de
     for cell in free:
         assert "NotImplementedError" not in cell.source and "not graded" in cell.source, cell.source
     assert all("NotImplementedError" in c.source for c in released if c.source.lstrip().startswith("def "))
+
+
+def test_a_due_date_moved_after_the_release_reaches_the_gradebook_when_grading_looks(course_copy):
+    """grade calls ensure_assignments: the gradebook's due date (nbgrader's late penalties, the formgrader) follows
+    c.Course.assignments, not the date the assignment had when it was released."""
+    from autograder.grading import gradebook
+
+    root = course_copy(release=["01_model_and_loss"], name="moved_due")
+    moved = course.assignments(root)[0].due + timedelta(days=3)
+    with open(root / "nbgrader_config.py", "a", encoding="utf-8") as config:
+        config.write(f"c.Course.assignments[0]['due'] = {moved.isoformat()!r}\n")
+    release.ensure_assignments(["01_model_and_loss"], root)
+    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        assert opened.find_assignment("01_model_and_loss").duedate == moved.astimezone(timezone.utc).replace(tzinfo=None)
