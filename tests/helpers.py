@@ -36,6 +36,26 @@ def copy_course(root, extra_config=None, release=False):
     return root
 
 
+def exchange_course(tmp, schedule, extra_config=""):
+    """A course copy at tmp/course that works with nbgrader's exchange at tmp/exchange, open to every user as on a
+    hub, its assignments on `schedule` ([(assignment, release, due)], aware datetimes).
+
+    Returns
+    -------
+    root : Path
+    student_flags : list of str
+        What a student's nbgrader commands need to find the exchange and the course.
+    """
+    exchange = tmp / "exchange"
+    exchange.mkdir()
+    os.chmod(exchange, 0o777)  # nbgrader's exchange is shared by every user of the hub
+    assignments = [{"name": n, "notebooks": [n], "release": r.isoformat(), "due": d.isoformat()} for n, r, d in schedule]
+    root = copy_course(tmp / "course", extra_config=(
+        f"\nc.CourseDirectory.course_id = 'logreg'\nc.Exchange.root = {str(exchange)!r}\n"
+        f"c.Exchange.cache = {str(tmp / 'cache')!r}\nc.Course.assignments = {assignments!r}\n" + extra_config))
+    return root, [f"--Exchange.root={exchange}", "--CourseDirectory.course_id=logreg"]
+
+
 def one_notebook_gradebook(folder, name, students=("ann",), url=None):
     """A gradebook of one assignment holding notebook `name` alone (its test and answer cells), each student submitted:
     a new one in `folder`, or the one at `url`.

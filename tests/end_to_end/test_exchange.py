@@ -6,47 +6,29 @@ grading in the middle. The exchange, the students' folders and nbgrader's cache 
 """
 
 import csv
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import nbformat
 import pytest
 
 from autograder.grading import course, layout
 from autograder.instructor.samples import filled
+from tests.helpers import exchange_course, run_cli, run_nbgrader
 
 ASSIGNMENT = "01_model_and_loss"
 pytestmark = pytest.mark.end_to_end
 
 
-def _run(*args, cwd):
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    result = subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                            timeout=600)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return result
-
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory, course_copy):
+def hub(tmp_path_factory):
     """A course whose first assignment is open (released yesterday, due in a week), and an empty exchange."""
     tmp = tmp_path_factory.mktemp("hub")
-    exchange = tmp / "exchange"
-    exchange.mkdir()
-    os.chmod(exchange, 0o777)  # nbgrader's exchange is shared by every user of the hub
     now = datetime.now(timezone.utc).replace(microsecond=0)
     schedule = [(ASSIGNMENT, now - timedelta(days=1), now + timedelta(days=7))]
     later = [name for name in course.notebook_names() if name != ASSIGNMENT]
     schedule += [(name, now + timedelta(days=7 * k), now + timedelta(days=7 * (k + 1))) for k, name in enumerate(later, 1)]
-    root = course_copy(extra_config=(
-        f"\nc.CourseDirectory.course_id = 'logreg'\nc.Exchange.root = {str(exchange)!r}\n"
-        + f"c.Exchange.cache = {str(tmp / 'cache')!r}\n"
-        + "c.Course.assignments = " + repr([{"name": n, "notebooks": [n], "release": r.isoformat(), "due": d.isoformat()}
-                                            for n, r, d in schedule]) + "\n"), name="course_root")
-    student_flags = [f"--Exchange.root={exchange}", "--CourseDirectory.course_id=logreg"]
+    root, student_flags = exchange_course(tmp, schedule)
     return root, tmp, student_flags
 
 
@@ -54,23 +36,22 @@ def test_the_round_trip_through_nbgraders_exchange(hub):
     root, tmp, common = hub
     # each student's own nbgrader cache, as in their own home on a hub
     flags = {student: [*common, f"--Exchange.cache={tmp / student / '.cache'}"] for student in ("alice", "bob")}
-    _run("autograder", "--course", str(root), "release", "--assignment", ASSIGNMENT, cwd=root)
-    _run("nbgrader", "release_assignment", ASSIGNMENT, cwd=root)
+    run_cli("--course", str(root), "release", "--assignment", ASSIGNMENT, cwd=root)
+    run_nbgrader(root, "release_assignment", ASSIGNMENT)
     answers = {"alice": None, "bob": {"sigmoid": "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"}}
     for student, wrong in answers.items():
         home = tmp / student
         home.mkdir()
-        _run("nbgrader", "fetch_assignment", ASSIGNMENT, *flags[student], cwd=home)
+        run_nbgrader(home, "fetch_assignment", ASSIGNMENT, *flags[student])
         fetched = home / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
         assert fetched.exists() and (home / ASSIGNMENT / "checks.py").exists()
         nbformat.write(filled(ASSIGNMENT, wrong, root), fetched)  # the student's work, in the fetched copy
-        _run("nbgrader", "submit", ASSIGNMENT, "--student", student, *flags[student], cwd=home)
-    _run("nbgrader", "collect", ASSIGNMENT, cwd=root)
+        run_nbgrader(home, "submit", ASSIGNMENT, "--student", student, *flags[student])
+    run_nbgrader(root, "collect", ASSIGNMENT)
     for student in answers:
         assert (course.layout(root).submitted(student, ASSIGNMENT) / layout.TIMESTAMP).exists()
 
-    _run("autograder", "--course", str(root), "grade", str(course.layout(root).submitted()), "--out", "out", "--assignment", ASSIGNMENT,
-         cwd=root)
+    run_cli("--course", str(root), "grade", str(course.layout(root).submitted()), "--out", "out", "--assignment", ASSIGNMENT, cwd=root)
     with open(root / "out" / "grades.csv", newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     scores = {s: sum(float(r["score"]) for r in rows if r["student"] == s) for s in answers}
@@ -78,9 +59,9 @@ def test_the_round_trip_through_nbgraders_exchange(hub):
     assert scores["bob"] < scores["alice"]
     assert not [r for r in rows if r["status"] == "late"]  # handed in before the due date
 
-    _run("nbgrader", "release_feedback", ASSIGNMENT, cwd=root)
+    run_nbgrader(root, "release_feedback", ASSIGNMENT)
     for student in answers:
-        _run("nbgrader", "fetch_feedback", ASSIGNMENT, "--student", student, *flags[student], cwd=tmp / student)
+        run_nbgrader(tmp / student, "fetch_feedback", ASSIGNMENT, "--student", student, *flags[student])
         pages = list((tmp / student / ASSIGNMENT / "feedback").rglob(f"{ASSIGNMENT}.html"))
         assert len(pages) == 1, f"{student} got no feedback back"
         page = pages[0].read_text(encoding="utf-8")

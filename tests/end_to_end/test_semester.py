@@ -14,11 +14,7 @@ the simulated day. No step depends on today's date.
 
 import csv
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -27,6 +23,7 @@ from autograder.grading import course, gradebook, layout
 from autograder.grading.autograde.late import nbgrader_timestamp
 from autograder.instructor.check import differences
 from autograder.instructor.samples import TYPICAL_MISTAKES, filled
+from tests.helpers import exchange_course, run_cli, run_nbgrader
 
 pytestmark = pytest.mark.end_to_end
 
@@ -38,28 +35,14 @@ def _due(week):
     return START + timedelta(weeks=week + 1)
 
 
-def _run(*args, cwd, env=None):
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", **(env or {})}
-    result = subprocess.run([sys.executable, "-m", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                            timeout=900)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return result
-
 
 @pytest.fixture(scope="module")
-def term(tmp_path_factory, course_copy):
+def term(tmp_path_factory):
     """The course copy with the term's schedule (every assignment a week, the term over), and an exchange."""
     tmp = tmp_path_factory.mktemp("term")
-    exchange = tmp / "exchange"
-    exchange.mkdir()
-    os.chmod(exchange, 0o777)
-    schedule = [{"name": name, "notebooks": [name], "release": (START + timedelta(weeks=k)).isoformat(),
-                 "due": _due(k).isoformat()} for k, name in enumerate(course.notebook_names())]
-    root = course_copy(extra_config=(
-        f"\nc.CourseDirectory.course_id = 'logreg'\nc.Exchange.root = {str(exchange)!r}\n"
-        f"c.Exchange.cache = {str(tmp / 'cache')!r}\nc.Course.assignments = {schedule!r}\n"
-        "c.Course.release_answers_early = False\n"), name="term")
-    return root, tmp, [f"--Exchange.root={exchange}", "--CourseDirectory.course_id=logreg"]
+    schedule = [(name, START + timedelta(weeks=k), _due(k)) for k, name in enumerate(course.notebook_names())]
+    root, student_flags = exchange_course(tmp, schedule, "c.Course.release_answers_early = False\n")
+    return root, tmp, student_flags
 
 
 def _hand_in(root, tmp, common, student, week, answers):
@@ -68,25 +51,25 @@ def _hand_in(root, tmp, common, student, week, answers):
     flags = [*common, f"--Exchange.cache={home / '.cache'}"]
     home.mkdir(exist_ok=True)
     if not (home / name).exists():
-        _run("nbgrader", "fetch_assignment", name, *flags, cwd=home)
+        run_nbgrader(home, "fetch_assignment", name, *flags)
     nbformat.write(filled(name, answers, root), home / name / f"{name}.ipynb")
-    _run("nbgrader", "submit", name, "--student", student, *flags, cwd=home)
+    run_nbgrader(home, "submit", name, "--student", student, *flags)
 
 
 def _collect(root, week, handed_in):
     """The instructor collects the week (each student's last submission), handed in when the term's clock says
     ({student: datetime}, every student of the week: collect --update takes again any submission newer than the
     time of the one it holds, which the clock's are; nbgrader's timestamp.txt)."""
-    _run("nbgrader", "collect", "--update", WEEKS[week], cwd=root)
+    run_nbgrader(root, "collect", "--update", WEEKS[week])
     for student, when in handed_in.items():
         stamp = course.layout(root).submitted(student, WEEKS[week]) / layout.TIMESTAMP
         stamp.write_text(nbgrader_timestamp(when), encoding="utf-8")
 
 
 def _grade(root, week):
-    _run("autograder", "--course", str(root), "grade", str(course.layout(root).submitted()), "--out", "out",
+    run_cli("--course", str(root), "grade", str(course.layout(root).submitted()), "--out", "out",
          "--assignment", WEEKS[week], cwd=root)
-    _run("autograder", "--course", str(root), "report", "out", "--lms", "canvas", "--lms", "moodle", cwd=root)
+    run_cli("--course", str(root), "report", "out", "--lms", "canvas", "--lms", "moodle", cwd=root)
 
 
 def _rows(root):
@@ -101,8 +84,8 @@ def _agrees(root):
 def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, monkeypatch):
     root, tmp, common = term
     # week 1: all three hand in right answers, on time
-    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
-    _run("nbgrader", "release_assignment", WEEKS[0], cwd=root)
+    run_cli("--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
+    run_nbgrader(root, "release_assignment", WEEKS[0])
     for student in ("ann", "ben", "cal"):
         _hand_in(root, tmp, common, student, 0, None)
     _collect(root, 0, dict.fromkeys(("ann", "ben", "cal"), _due(0) - timedelta(days=2)))
@@ -112,8 +95,8 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     assert {s for s, _, _ in week_1} == {"ann", "ben", "cal"} and all(r["status"] == "passed" for r in week_1.values())
 
     # week 2: ann hands in twice (the second counts), ben makes a mistake and is 30 hours late, cal hands in nothing
-    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[1], cwd=root)
-    _run("nbgrader", "release_assignment", WEEKS[1], cwd=root)
+    run_cli("--course", str(root), "release", "--assignment", WEEKS[1], cwd=root)
+    run_nbgrader(root, "release_assignment", WEEKS[1])
     _hand_in(root, tmp, common, "ann", 1, {"dL_dz": TYPICAL_MISTAKES["dL_dz"]})
     _hand_in(root, tmp, common, "ann", 1, None)
     _hand_in(root, tmp, common, "ben", 1, {"dL_dz": TYPICAL_MISTAKES["dL_dz"]})
@@ -129,7 +112,7 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
         assert next(csv.reader(f))[-2:] == WEEKS
 
     # nbgrader's own autograde (the formgrader's button) of week 2 gives the same scores
-    _run("nbgrader", "autograde", WEEKS[1], "--force", cwd=root)
+    run_nbgrader(root, "autograde", WEEKS[1], "--force")
     _agrees(root)
 
     # a grader gives ben half the points of his failed test by hand, with a comment, in the formgrader
@@ -137,7 +120,7 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
         opened.find_grade("test_dL_dz", WEEKS[1], WEEKS[1], "ben").manual_score = 1.0
         opened.find_comment("dL_dz", WEEKS[1], WEEKS[1], "ben").manual_comment = "The sign is the other way: half."
         opened.db.commit()
-    _run("autograder", "--course", str(root), "rejudge", "out", cwd=root)
+    run_cli("--course", str(root), "rejudge", "out", cwd=root)
     _agrees(root)
     assert _rows(root)[("ben", WEEKS[1], "test_dL_dz")]["message"].startswith("scored by hand: 1 of 2")
     _grade(root, 1)  # grading the week again keeps it
@@ -154,9 +137,9 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
         assert opened.find_grade("test_dL_dz", WEEKS[1], WEEKS[1], "ben").needs_manual_grade
 
     # feedback goes back through the exchange, and ben reads the grader's comment and his late penalty
-    _run("nbgrader", "release_feedback", WEEKS[1], cwd=root)
-    _run("nbgrader", "fetch_feedback", WEEKS[1], "--student", "ben", *common,
-         f"--Exchange.cache={tmp / 'ben' / '.cache'}", cwd=tmp / "ben")
+    run_nbgrader(root, "release_feedback", WEEKS[1])
+    run_nbgrader(tmp / "ben", "fetch_feedback", WEEKS[1], "--student", "ben", *common,
+         f"--Exchange.cache={tmp / 'ben' / '.cache'}")
     page = next((tmp / "ben" / WEEKS[1] / "feedback").rglob(f"{WEEKS[1]}.html")).read_text(encoding="utf-8")
     assert "The sign is the other way: half." in page and "Late submission penalty" in page
 
@@ -180,7 +163,7 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     cell = next(c for c in source["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "test_sigmoid")
     cell["metadata"]["nbgrader"]["points"] += 1
     path.write_text(json.dumps(source, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    _run("autograder", "--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
+    run_cli("--course", str(root), "release", "--assignment", WEEKS[0], cwd=root)
     _grade(root, 0)
     _agrees(root)
     assert {_rows(root)[(s, WEEKS[0], "test_sigmoid")]["max_score"] for s in ("ann", "ben", "cal")} == {
