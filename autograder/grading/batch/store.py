@@ -14,9 +14,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from autograder.grading import course, gradebook
-from autograder.grading.autograde.late import late_row, nbgrader_timestamp
+from autograder.grading.autograde.late import late_row
 from autograder.grading.grades import LATE
-from autograder.grading.layout import ROOT, SECRET, TIMESTAMP
+from autograder.grading.layout import ROOT, SECRET
 
 
 def store(task, result, root=ROOT, opened=None):
@@ -127,8 +127,7 @@ def _write_files(where, of, task, result):
         for folder in where.steps(task.student, of[notebook].name):
             if not folder.is_dir():
                 continue
-            if notebook in task.timestamps:
-                (folder / TIMESTAMP).write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[notebook])))
+            task.write_timestamp(notebook, folder)
             if notebook in task.secrets:
                 (folder / SECRET).write_text(task.secrets[notebook])
 
@@ -173,8 +172,7 @@ def _write_gradebook(opened, of, task, result, changed, config):
             counted += notebook_rows
             continue
         if gradebook.hand_given(opened, task.student, assignment).of(notebook):  # else the rows are as judged
-            stamp = task.timestamps.get(notebook)
-            notebook_rows = as_counted(opened, config, of[notebook], notebook_rows, stamp and datetime.fromisoformat(stamp))
+            notebook_rows = as_counted(opened, config, of[notebook], notebook_rows, task.handed_in(notebook))
             by_hand.add(notebook)
         counted += notebook_rows
     opened.db.commit()

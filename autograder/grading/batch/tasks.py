@@ -59,6 +59,16 @@ class Task:
     keys: dict = field(default_factory=dict)
     reused: dict = field(default_factory=dict)
 
+    def handed_in(self, notebook):
+        """When a notebook was handed in (aware), or None when nothing says."""
+        stamp = self.timestamps.get(notebook)
+        return None if stamp is None else datetime.fromisoformat(stamp)
+
+    def write_timestamp(self, notebook, folder):
+        """nbgrader's timestamp.txt of a notebook in `folder`, when the task knows when it was handed in."""
+        if notebook in self.timestamps:
+            (folder / TIMESTAMP).write_text(nbgrader_timestamp(self.handed_in(notebook)), encoding="utf-8")
+
 
 @dataclass
 class Result:
@@ -187,9 +197,7 @@ def _run(task, root, tests, notes):
         path = where.submission(task.student, of[name].name, name)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
-        if name in task.timestamps:  # nbgrader's own late penalty, in the copy's gradebook and so in its feedback
-            (path.parent / TIMESTAMP).write_text(nbgrader_timestamp(datetime.fromisoformat(task.timestamps[name])),
-                                                 encoding="utf-8")
+        task.write_timestamp(name, path.parent)  # nbgrader's own late penalty, in the copy's gradebook and feedback
     api, names, rows, states = course.api(root), sorted(task.notebooks), [], {}
     try:
         for notebook, following in zip(names, [*names[1:], None]):
@@ -240,7 +248,7 @@ def _late_rows(task, rows, root):
     config, of, late = course.config(root), course.assignment_by_notebook(root), []
     for notebook in sorted({*task.notebooks, *task.reused} & set(task.timestamps)):
         row = late_row(config, task.student, notebook, [r for r in rows if r.notebook == notebook],
-                       datetime.fromisoformat(task.timestamps[notebook]), of[notebook].due)
+                       task.handed_in(notebook), of[notebook].due)
         late += [row] if row else []
     return late
 
