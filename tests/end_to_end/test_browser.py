@@ -17,38 +17,25 @@ import contextlib
 import os
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
 import pytest
 from nbgrader.api import Gradebook
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from autograder.grading import course
 from autograder.instructor.samples import filled
-from tests.helpers import REPO, read_rows, run_cli
+from tests.end_to_end.browser import (autograde, free_port, jupyter_folders, stop, submission_rows, wait,
+                                      wait_until_serving)
+from tests.helpers import read_rows, run_cli
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("chromium_installed")]
 
 ASSIGNMENT = "01_model_and_loss"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
-SCREENSHOTS = REPO / "build" / "screenshots"
-#: Seconds for anything the page waits for: a kernel starting or a validation run on two busy cores.
-TIMEOUT = 180
-#: Without the background-networking flags Chromium's own connections are refused on a closed network.
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                  "--window-size=1400,1000"]
 #: The student's sigmoid, typed line by line without indentation: the editor indents as a student sees it.
 SIGMOID_TYPED = ["def sigmoid(z):",
                  "z = np.asarray(z, dtype=float)",
@@ -63,12 +50,6 @@ CHEATS = {"mallory": "def sigmoid(z):\n    from solutions import sigmoid as s\n 
           "mark": "import numpy\nnumpy.allclose = lambda *a, **k: True\n\ndef sigmoid(z):\n    return z\n"}
 #: When the submissions were handed in (nbgrader's timestamp.txt), before assignment 01's due date: no late penalty.
 ON_TIME = "2026-09-13 20:00:00.000000 UTC"
-#: JupyterLab settings: every cell in the page (not only those scrolled into view), no news prompt over it.
-LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        '{"fetchNews": "false", "checkForUpdates": false}',
-}
 #: The kernel status of the notebook open in JupyterLab (needs --LabApp.expose_app_in_browser).
 KERNEL_STATUS_JS = """
 const widget = window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -84,45 +65,6 @@ return [...message.querySelectorAll('p')].filter(p => p.innerText.startsWith('Th
 """
 
 
-def _free_port():
-    """A TCP port that nothing listens on now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _jupyter_environment(home):
-    """The server's environment: the venv's bin first (nbgrader runs `jupyter` by name), every user folder in `home`.
-
-    The venv's own configuration (sys.prefix/etc/jupyter, which enables nbgrader's server extensions) and its
-    lab extensions (sys.prefix/share/jupyter) are still found; the user's configuration is not.
-    """
-    folders = {"HOME": home, "JUPYTER_CONFIG_DIR": home / "config", "JUPYTER_DATA_DIR": home / "data",
-               "JUPYTER_RUNTIME_DIR": home / "runtime", "JUPYTERLAB_SETTINGS_DIR": home / "settings",
-               "JUPYTERLAB_WORKSPACES_DIR": home / "workspaces", "IPYTHONDIR": home / "ipython"}
-    for folder in folders.values():
-        folder.mkdir(parents=True, exist_ok=True)
-    for name, text in LAB_SETTINGS.items():
-        (home / "settings" / name).parent.mkdir(parents=True, exist_ok=True)
-        (home / "settings" / name).write_text(text, encoding="utf-8")
-    return {**os.environ, **{k: str(v) for k, v in folders.items()},
-            "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-
-
-def _wait_until_serving(server, url, log):
-    """Wait until the server answers its status page; fail with the end of its log if it exits or never does."""
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            break
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        time.sleep(0.5)
-    pytest.fail(f"jupyter lab did not start (exit code {server.poll()}):\n{log.read_text()[-3000:]}")
-
-
 @contextlib.contextmanager
 def _jupyter_lab(folder, home):
     """Run `jupyter lab` on `folder` (its working directory and root_dir, where nbgrader reads its config).
@@ -132,8 +74,9 @@ def _jupyter_lab(folder, home):
     (str, str)
         The server's URL and its token.
     """
-    port, token, log = _free_port(), secrets.token_hex(16), home / "jupyter.log"
-    env = _jupyter_environment(home)
+    port, token, log = free_port(), secrets.token_hex(16), home / "jupyter.log"
+    env = {**os.environ, **jupyter_folders(home),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     with open(log, "wb") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
@@ -144,68 +87,10 @@ def _jupyter_lab(folder, home):
             cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(server, f"{url}/api/status?token={token}", log)
+        wait_until_serving(server, f"{url}/api/status?token={token}", log, "jupyter lab")
         yield url, token
     finally:
-        _stop(server)
-
-
-def _stop(process, grace=30):
-    """SIGTERM (a Jupyter server then shuts its kernels down), and SIGKILL if it is still there after `grace` s."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(grace)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class Screenshots:
-    """Numbered screenshots of one test: build/screenshots/<test>/NN_step.png."""
-
-    def __init__(self, driver, folder):
-        self.driver, self.folder, self.count = driver, folder, 0
-        shutil.rmtree(folder, ignore_errors=True)  # only this run's steps
-        folder.mkdir(parents=True)
-
-    def take(self, step):
-        """Save what the browser shows now as the next numbered step."""
-        self.count += 1
-        self.driver.save_screenshot(str(self.folder / f"{self.count:02d}_{step}.png"))
-
-
-@pytest.fixture(scope="module", autouse=True)
-def chromium_installed():
-    """Fail, with what to do, when Debian's Chromium or its driver is missing (never skip), before any set-up."""
-    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
-    if missing:
-        pytest.fail(f"{' and '.join(missing)} missing: the browser tests need Debian's chromium and chromium-driver; "
-                    "`make test` installs them with apt", pytrace=False)
-
-
-@pytest.fixture
-def browser(tmp_path):
-    """Headless Chromium with a new, empty profile, driven by Debian's chromedriver."""
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
-        options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
-    try:
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture
-def screenshots(request, browser):
-    """The test's screenshots; one named `failed` is added when the test fails."""
-    shots = Screenshots(browser, SCREENSHOTS / request.node.name)
-    yield shots
-    report = getattr(request.node, "report_call", None)  # kept by the hook in conftest.py
-    if report is not None and report.failed:
-        shots.take("failed")
+        stop(server)
 
 
 def _released_course(course_copy):
@@ -222,11 +107,6 @@ def course_root(course_copy):
     return _released_course(course_copy)
 
 
-def _wait(driver, condition, what, timeout=TIMEOUT):
-    """Wait until `condition(driver)` is truthy and return it; the failure says what was awaited."""
-    return WebDriverWait(driver, timeout).until(condition, f"waited {timeout} s for {what}")
-
-
 def _cells(driver):
     """The notebook's cells in the page, in notebook order."""
     return driver.find_elements(By.CSS_SELECTOR, ".jp-NotebookPanel-notebook .jp-Notebook-cell")
@@ -239,7 +119,7 @@ def _outputs(cell, mime):
 
 def _kernel_idle(driver):
     """Wait until the notebook's kernel is started and idle."""
-    _wait(driver, lambda d: d.execute_script(KERNEL_STATUS_JS) == "idle", "the kernel to be idle")
+    wait(driver, lambda d: d.execute_script(KERNEL_STATUS_JS) == "idle", "the kernel to be idle")
 
 
 def _run_all(driver):
@@ -286,12 +166,12 @@ def test_a_student_runs_notebook_01_fills_sigmoid_and_validates(student_lab, bro
     browser.get(f"{url}/lab/tree/{ASSIGNMENT}/{ASSIGNMENT}.ipynb?token={token}")
     _kernel_idle(browser)
     assert len(_cells(browser)) == len(notebook.cells)
-    _wait(browser, lambda d: not _unrendered_math(d, notebook), "MathJax to render the math of every markdown cell")
+    wait(browser, lambda d: not _unrendered_math(d, notebook), "MathJax to render the math of every markdown cell")
     screenshots.take("opened_math_rendered")
 
     _run_all(browser)
     sigmoid_test = _cells(browser)[ids["test_sigmoid"]]
-    _wait(browser, lambda d: "NotImplementedError" in " ".join(
+    wait(browser, lambda d: "NotImplementedError" in " ".join(
         o.text for o in _outputs(sigmoid_test, "application/vnd.jupyter.stderr")), "sigmoid's test to fail unfilled")
     screenshots.take("ran_all_sigmoid_unfilled")
 
@@ -302,14 +182,14 @@ def test_a_student_runs_notebook_01_fills_sigmoid_and_validates(student_lab, bro
     screenshots.take("sigmoid_typed")
     editor.send_keys(Keys.SHIFT, Keys.ENTER)  # runs sigmoid and selects its test cell
     browser.switch_to.active_element.send_keys(Keys.SHIFT, Keys.ENTER)  # runs the test
-    _wait(browser, lambda d: "sigmoid: visible tests passed." in " ".join(
+    wait(browser, lambda d: "sigmoid: visible tests passed." in " ".join(
         o.text for o in _outputs(sigmoid_test, "application/vnd.jupyter.stdout")), "sigmoid's test to pass")
     assert not _outputs(sigmoid_test, "application/vnd.jupyter.stderr"), sigmoid_test.text
     screenshots.take("sigmoid_test_passed")
 
     _run_all(browser)  # now past sigmoid: its plot, and a stop at log_loss, which is still to do
     log_loss_test = _cells(browser)[ids["test_log_loss"]]
-    _wait(browser, lambda d: _outputs(log_loss_test, "application/vnd.jupyter.stderr"), "log_loss's test to fail")
+    wait(browser, lambda d: _outputs(log_loss_test, "application/vnd.jupyter.stderr"), "log_loss's test to fail")
     plots = browser.find_elements(By.CSS_SELECTOR, ".jp-OutputArea-output img[src^='data:image/png']")
     assert plots and plots[0].size["height"] > 100, "no plot in the outputs after Run All"
     assert not _outputs(sigmoid_test, "application/vnd.jupyter.stderr"), sigmoid_test.text
@@ -318,7 +198,7 @@ def test_a_student_runs_notebook_01_fills_sigmoid_and_validates(student_lab, bro
     screenshots.take("ran_all_plot")
 
     browser.find_element(By.CSS_SELECTOR, ".jp-NotebookPanel-toolbar jp-button.validate-button").click()
-    message = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Dialog #validation-message"),
+    message = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Dialog #validation-message"),
                     "nbgrader's Validation Results dialog")[0]
     screenshots.take("validate_dialog")
     sources = {notebook.cells[i].source.strip(): grade_id for grade_id, i in ids.items()}
@@ -364,13 +244,13 @@ def test_the_formgrader_shows_each_students_score_from_grading(graded_pair, cour
     with _jupyter_lab(course_root, tmp_path / "jupyter") as (url, token):
         browser.get(f"{url}/formgrader/manage_students?token={token}")
         # the table is filled by the page's scripts from the gradebook
-        _wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_pair)
+        wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_pair)
               and all(td.text for td in d.find_elements(By.CSS_SELECTOR, "td.score")), "the students' scores")
         screenshots.take("manage_students")
         assert _scores_in_table(browser, "id") == graded_pair
 
         browser.find_element(By.CSS_SELECTOR, "td.name a[href$='/manage_students/bob']").click()
-        _wait(browser, lambda d: [td for td in d.find_elements(By.CSS_SELECTOR, "td.score") if td.text],
+        wait(browser, lambda d: [td for td in d.find_elements(By.CSS_SELECTOR, "td.score") if td.text],
               "bob's assignments")
         screenshots.take("bob_assignments")
         assert _scores_in_table(browser, "name") == {ASSIGNMENT: graded_pair["bob"]}
@@ -397,39 +277,14 @@ def submitted_class(course_copy):
     return root
 
 
-def _submission_rows(driver):
-    """{student id: row} of the formgrader's table of an assignment's submissions."""
-    return {row.find_element(By.CSS_SELECTOR, "td.student-id").text: row
-            for row in driver.find_elements(By.CSS_SELECTOR, "#main-table tr")}
-
-
-def _autograde(driver, student, screenshots):
-    """Press the Autograde button (the lightning) of `student`'s row; wait for its result and close the dialog."""
-    _submission_rows(driver)[student].find_element(By.CSS_SELECTOR, "td.autograde a").click()
-    # the server answers when Autograde is done; the page then opens a dialog with its log
-    modal = _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#success-modal, #error-modal"),
-                  f"Autograde's result for {student}", timeout=2 * TIMEOUT)[0]
-    _wait(driver, lambda d: modal.value_of_css_property("opacity") == "1", "the dialog to fade in")
-    screenshots.take(f"autograded_{student}")
-    log = modal.find_element(By.CSS_SELECTOR, ".panel-body pre").get_attribute("textContent")  # scrolled out too
-    assert modal.get_attribute("id") == "success-modal", log[-3000:]
-    for piece in ("CheckSubmission", "SandboxedExecute", "JudgeRecords"):  # the course's, in nbgrader's log
-        assert f"Applying preprocessor: {piece}" in log, log[-3000:]
-    modal.find_element(By.CSS_SELECTOR, ".modal-footer button.close").click()
-    # the dialog is removed when it has faded out; until then its backdrop takes the clicks
-    _wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".modal, .modal-backdrop"), "the dialog to close")
-    _wait(driver, lambda d: _submission_rows(d)[student].find_element(By.CSS_SELECTOR, "td.status").text == "graded",
-          f"{student}'s row to say graded")
-
-
 def _graded_test_cell(driver, student, grade_id, screenshots):
     """From the submissions page, open `student`'s graded notebook in the formgrader; return (score shown, cell text).
 
     The score shown is the automatic one, which the page puts as the placeholder of the cell's score box.
     """
-    _submission_rows(driver)[student].find_element(By.CSS_SELECTOR, "td.student-name a").click()
-    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "td.name a"), f"{student}'s notebooks")[0].click()
-    score = _wait(driver, lambda d: [box for box in d.find_elements(By.CSS_SELECTOR, f"input.score#{grade_id}")
+    submission_rows(driver)[student].find_element(By.CSS_SELECTOR, "td.student-name a").click()
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "td.name a"), f"{student}'s notebooks")[0].click()
+    score = wait(driver, lambda d: [box for box in d.find_elements(By.CSS_SELECTOR, f"input.score#{grade_id}")
                                      if box.get_attribute("placeholder")], f"the score of {grade_id}")[0]
     driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", score)  # clear of the top bar
     screenshots.take(f"graded_notebook_{student}")
@@ -442,22 +297,22 @@ def test_the_formgraders_autograde_button_grades_with_the_courses_protections(su
     root = submitted_class
     with _jupyter_lab(root, tmp_path / "jupyter") as (url, token):
         browser.get(f"{url}/formgrader/manage_assignments?token={token}")
-        link = _wait(browser, lambda d: d.find_elements(
+        link = wait(browser, lambda d: d.find_elements(
             By.CSS_SELECTOR, f"td.num-submissions a[href$='/manage_submissions/{ASSIGNMENT}']"),
             "the assignment's number of submissions")[0]
         screenshots.take("manage_assignments")
         assert link.text == str(1 + len(CHEATS))
         link.click()
-        _wait(browser, lambda d: len(_submission_rows(d)) == 1 + len(CHEATS), "the submissions")
+        wait(browser, lambda d: len(submission_rows(d)) == 1 + len(CHEATS), "the submissions")
         screenshots.take("submissions_to_autograde")
-        assert {row.find_element(By.CSS_SELECTOR, "td.status").text for row in _submission_rows(browser).values()} \
+        assert {row.find_element(By.CSS_SELECTOR, "td.status").text for row in submission_rows(browser).values()} \
             == {"needs autograding"}
 
         for student in ["ada", *CHEATS]:
-            _autograde(browser, student, screenshots)
+            autograde(browser, student, screenshots)
         screenshots.take("submissions_graded")
         scores = {student: row.find_element(By.CSS_SELECTOR, "td.score").text
-                  for student, row in _submission_rows(browser).items()}
+                  for student, row in submission_rows(browser).items()}
         # ada has every point of the notebook; each cheat loses those of test_sigmoid (the points are the course's)
         points = {t.grade_id: t.points for t in course.tests(root)[ASSIGNMENT]}
         total, sigmoid = sum(points.values()), points["test_sigmoid"]
