@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test quick golden venv clean outputs bwrap chromium
+.PHONY: demo test quick golden venv clean outputs bwrap chromium hub
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults, in a course of its
 # own under build/demo/ (never the instructor's course/ and release/).
@@ -14,7 +14,7 @@ demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
 # Every test, on two workers (pytest-xdist): each test file runs on one worker (nbval runs a notebook's cells in order).
-test: $(VENV)/.installed bwrap chromium
+test: $(VENV)/.installed bwrap chromium hub
 	$(PYTHON) -m pytest -n 2 --dist loadfile
 
 # Everything but the slow, end-to-end and browser tests: about a minute, no sandbox, no browser.
@@ -33,6 +33,14 @@ bwrap:
 chromium:
 	@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# The hub test (tests/end_to_end/test_hub.py) runs JupyterHub, whose proxy is configurable-http-proxy from npm.
+HUB_PROXY := build/hub/node_modules/.bin/configurable-http-proxy
+hub: $(HUB_PROXY)
+
+$(HUB_PROXY):
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --silent --no-save --no-audit --no-fund --prefix build/hub configurable-http-proxy@4.6.3
 
 venv: $(VENV)/.installed
 
