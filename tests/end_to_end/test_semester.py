@@ -2,9 +2,9 @@
 after every step.
 
 Three students: ann hands everything in on time (and 02 twice), ben makes a mistake and hands 02 in late, cal never
-hands in 02. Week by week: release, fetch, submit, collect, `grade --assignment` into one OUT, `report --lms`;
+hands in 02 or 03. Week by week: release, fetch, submit, collect, `grade --assignment` into one OUT, `report --lms`;
 nbgrader's own `autograde` once; a grader's score and comment by hand; `rejudge`; feedback released and fetched;
-an answer key changed and judged again; a test's points changed mid-term. After each step `check`
+an answer key changed and judged again; a test's points changed mid-term; an exercise added to 03 before its release. After each step `check`
 (autograder.instructor.check) finds no difference between the gradebook and any file written from it.
 
 The clock: the term's dates are fixed relative to the day the test runs (it ended two weeks ago), and the time
@@ -27,7 +27,7 @@ from tests.helpers import exchange_course, run_cli, run_nbgrader
 
 pytestmark = pytest.mark.end_to_end
 
-WEEKS = ["01_model_and_loss", "02_chain_rule"]
+WEEKS = ["01_model_and_loss", "02_chain_rule", "03_two_features"]
 START = (datetime.now(timezone.utc) - timedelta(weeks=10)).replace(hour=9, minute=0, second=0, microsecond=0)
 
 
@@ -109,7 +109,7 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     assert rows[("ben", WEEKS[1], "test_dL_dz")]["status"] == "failed" and ("ben", WEEKS[1], "late_penalty") in rows
     assert {r["status"] for k, r in rows.items() if k[0] == "cal" and k[1] == WEEKS[1]} == {"missing"}
     with open(root / "out" / "canvas.csv", newline="", encoding="utf-8") as f:
-        assert next(csv.reader(f))[-2:] == WEEKS
+        assert next(csv.reader(f))[-2:] == WEEKS[:2]
 
     # nbgrader's own autograde (the formgrader's button) of week 2 gives the same scores
     run_nbgrader(root, "autograde", WEEKS[1], "--force")
@@ -168,3 +168,45 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     _agrees(root)
     assert {_rows(root)[(s, WEEKS[0], "test_sigmoid")]["max_score"] for s in ("ann", "ben", "cal")} == {
         str(float(cell["metadata"]["nbgrader"]["points"]))}
+
+    # an exercise added to an assignment not yet released (03): a question 01 asks, asked again at its end
+    _add_question(layout.notebook_file(WEEKS[2], root))
+    run_cli("--course", str(root), "release", "--assignment", WEEKS[2], cwd=root)
+    run_nbgrader(root, "release_assignment", WEEKS[2])
+    _hand_in(root, tmp, common, "ann", 2, None)
+    _hand_in(root, tmp, common, "ben", 2, {"scenario_again_answers": "answer_higher_loss = 'A'\n"})
+    _collect(root, 2, dict.fromkeys(("ann", "ben"), _due(2) - timedelta(days=1)))
+    _grade(root, 2)
+    _agrees(root)
+    rows = _rows(root)
+    assert [rows[(s, WEEKS[2], "test_scenario_higher_loss")]["status"] for s in ("ann", "ben")] == ["passed", "failed"]
+    assert all(r["status"] == "passed" for k, r in rows.items() if k[:2] == ("ann", WEEKS[2]))
+    with open(root / "out" / "canvas.csv", newline="", encoding="utf-8") as f:
+        assert next(csv.reader(f))[-3:] == WEEKS
+
+
+def _add_question(path):
+    """Add to the end of an instructor notebook (its JSON, as an instructor may edit it) a choice question: its
+    prompt, its answer cell (grade_id scenario_again_answers) and its test (test_scenario_higher_loss, 1 point),
+    as notebooks/README.md's recipe makes them, judged by 01's question on the same scenarios."""
+    source = json.loads(path.read_text(encoding="utf-8"))
+
+    def cell(cell_type, text, grade_id=None, **nbgrader):
+        meta = {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False,
+                             "grade_id": grade_id, **nbgrader}} if grade_id else {}
+        extra = {"execution_count": None, "outputs": []} if cell_type == "code" else {}
+        return {"cell_type": cell_type, "id": f"{grade_id or 'prompt'}-added", "metadata": meta, "source": text,
+                **extra}
+
+    source["cells"] += [
+        cell("markdown", "## Looking back\n\nFor an example with $y = 1$, which prediction has the higher loss: "
+                         "**A**, $\\hat y = 0.9$, or **B**, $\\hat y = 0.1$? Set `answer_higher_loss` to \"A\" or \"B\"."),
+        cell("code", 'answer_higher_loss = None\n### BEGIN SOLUTION\nanswer_higher_loss = "B"\n### END SOLUTION',
+             grade_id="scenario_again_answers", solution=True),
+        cell("code", '"""Check the format of answer_higher_loss (its value is checked when graded)."""\n'
+                     "### BEGIN HIDDEN TESTS\nfrom autograder import submit_answer\n"
+                     'submit_answer("scenario_higher_loss", answer_higher_loss)\n### END HIDDEN TESTS\n'
+                     'assert answer_higher_loss in ("A", "B"), "answer_higher_loss should be \\"A\\" or \\"B\\""',
+             grade_id="test_scenario_higher_loss", grade=True, locked=True, points=1),
+    ]
+    path.write_text(json.dumps(source, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
