@@ -30,6 +30,9 @@ def _scenario_loss_ratio(answer):
         return ""
     if _close(1 / answer, ANSWERS["scenario_loss_ratio"], "scenario_loss_ratio"):
         return " That is A's loss divided by B's: the question asks how many times larger B's loss is."
+    predictions = SCENARIO["A"] / SCENARIO["B"]
+    if _close(answer, predictions, "scenario_loss_ratio") or _close(1 / answer, predictions, "scenario_loss_ratio"):
+        return " That is the ratio of the two predictions ŷ: the question asks about the losses they lead to."
     difference = float(log_loss(SCENARIO["B"], SCENARIO["y"]) - log_loss(SCENARIO["A"], SCENARIO["y"]))
     if _close(answer, difference, "scenario_loss_ratio"):
         return " That is the difference of the two losses; the question asks for their ratio."
@@ -92,9 +95,9 @@ def _iterations_per_epoch(answer):
     if not isinstance(answer, float):
         return ""
     if answer != int(answer):
-        return " An epoch makes a whole number of updates: one per mini-batch."
+        return " An epoch makes a whole number of updates: count the mini-batches it goes through."
     if answer == ANSWERS["iterations_per_epoch"] - 1:
-        return " The examples left over after the full batches form one more, smaller batch: it is an update too."
+        return " Count the full batches, then ask what happens to the examples left over after the last of them."
     return ""
 
 
@@ -128,9 +131,13 @@ HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _MOMENTUM_EF
 
 def _small_training_set(answer):
     letters = {_letter(v) for v in answer} if isinstance(answer, list) else set()
+    hints = []
     if "d" in letters:
-        return " Is w = 0 a point where the gradient vanishes for these labels? Compute dJ/dw there."
-    return ""
+        hints.append(" Is w = 0 a point where the gradient vanishes for these labels? Compute dJ/dw there.")
+    if "b" in letters:
+        hints.append(" Convex is not the same as having a lowest point: does J level off at a finite (w, b) in the "
+                     "run of this section, or keep falling as ‖w‖ grows?")
+    return "".join(hints)
 
 
 _REREAD_THE_COUNTS = " Read the table that counts the work again: which columns grow as the number of parameters doubles?"

@@ -28,22 +28,26 @@ def _short(values):
     return f"[{text}{', ...' if flat.size > 6 else ''}]" if np.ndim(values) else text
 
 
-def _usual_cause(ratio):
-    """The usual cause of a result that is `ratio` times the expected one everywhere."""
+def _usual_cause(ratio, averages):
+    """The usual cause of a result that is `ratio` times the expected one everywhere; the number of examples only
+    for a function that `averages` over examples."""
     if np.isclose(ratio, -1):
         return " It has the opposite sign: check the order of a subtraction or a minus sign."
     if np.isclose(ratio, 2) or np.isclose(ratio, 0.5):
         return " It is off by a factor of 2: check for a missing or extra 2 (or 1/2)."
-    if abs(ratio) > 2 and np.isclose(ratio, round(ratio)) or 0 < abs(ratio) < 0.5 and np.isclose(1 / ratio, round(1 / ratio)):
+    whole = abs(ratio) > 2 and np.isclose(ratio, round(ratio)) or 0 < abs(ratio) < 0.5 and np.isclose(1 / ratio, round(1 / ratio))
+    if averages and whole:
         return " A whole-number factor is often the number of examples m: check where you sum and where you average."
     return ""
 
 
-def assert_close(got, expected, what, rtol=1e-6, atol=1e-9):
+def assert_close(got, expected, what, rtol=1e-6, atol=1e-9, averages=False):
     """Check shape and values of `got` against `expected`, with a message naming `what`.
 
     `expected` is computed in the visible test from its own visible inputs, so the message may show it:
-    what the function returned, what the check computed, where they differ most and by what ratio.
+    what the function returned, what the check computed, where they differ most and, when `expected` has several
+    different values and yours is the same multiple of each, that ratio and its usual cause (the number of
+    examples only where the function `averages` over examples).
     """
     got, expected = np.asarray(got, dtype=float), np.asarray(expected, dtype=float)
     transposed = " (transposed?)" if got.ndim == 2 and got.shape == expected.shape[::-1] else ""
@@ -59,10 +63,11 @@ def assert_close(got, expected, what, rtol=1e-6, atol=1e-9):
     message = (f"{what} is not what the formula gives: yours is {_short(got)}, the check computed {_short(expected)}"
                f" from the same inputs; they differ most{where}: {got[worst]:.6g} against {expected[worst]:.6g}.")
     nonzero = np.abs(expected) > atol
-    if np.any(nonzero):
+    # one ratio is a coincidence as often as a cause: it takes several different values to see a constant factor
+    if len(np.unique(expected[nonzero])) >= 2:
         ratios = got[nonzero] / expected[nonzero]
         if np.allclose(ratios, ratios.flat[0], rtol=1e-6):
-            message += f" Yours is {ratios.flat[0]:.4g} times it everywhere." + _usual_cause(ratios.flat[0])
+            message += f" Yours is {ratios.flat[0]:.4g} times it everywhere." + _usual_cause(ratios.flat[0], averages)
     raise AssertionError(message)
 
 

@@ -66,6 +66,8 @@ def test_every_other_option_is_judged_wrong(question):
     ("scenario_higher_loss", "A", "not the right answer"),
     ("scenario_loss_ratio", 1 / ANSWERS["scenario_loss_ratio"], "divided by"),
     ("scenario_loss_ratio", math.log(9), "difference"),
+    ("scenario_loss_ratio", 0.9 / 0.1, "ratio of the two predictions"),
+    ("scenario_loss_ratio", 0.1 / 0.9, "ratio of the two predictions"),
     # 02
     ("worked_point", {**ANSWERS["worked_point"], "dL_da": -ANSWERS["worked_point"]["dL_da"]}, "dL_da has the wrong sign"),
     ("worked_point", {**ANSWERS["worked_point"], "da_dz": float(solutions.da_dz(solutions.sigmoid(
@@ -83,7 +85,7 @@ def test_every_other_option_is_judged_wrong(question):
     ("vectorized_update", "C", "sign"),
     ("vectorized_update", "d", "σ"),
     # 06
-    ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "smaller batch"),
+    ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "left over after the last"),
     ("iterations_per_epoch", 2000 / 64, "whole number"),
     # 07
     ("momentum_memory", 0.9, "weight"),
@@ -97,6 +99,8 @@ def test_every_other_option_is_judged_wrong(question):
     # 08
     ("small_training_set", {"a", "c", "d"}, "gradient vanishes"),
     ("small_training_set", {"d"}, "Compute dJ/dw there"),
+    ("small_training_set", {"a", "b", "c"}, "Convex is not the same"),
+    ("small_training_set", {"b"}, "keep falling"),
     ("backpropagation", "b", "which columns grow"),
     ("backpropagation", "c", "counts the work"),
     ("debug", {**ANSWERS["debug"], "train_A": ANSWERS["debug"]["train_B"]}, "different bug"),
@@ -104,6 +108,7 @@ def test_every_other_option_is_judged_wrong(question):
 def test_known_wrong_answers_are_named(question, wrong, words):
     verdict = _verdict(question, wrong)
     assert not verdict.passed and words in verdict.message
+    assert not any(text in verdict.message for text in _shown(ANSWERS[question]))  # a pointer, never the answer
 
 
 @pytest.mark.parametrize("question, answer", [
@@ -140,11 +145,16 @@ def _wrong_of_the_right_form(question):
 @pytest.mark.parametrize("question", sorted(ANSWERS))
 def test_a_wrong_answer_is_told_wrong_without_the_answer(question):
     verdict = _verdict(question, _wrong_of_the_right_form(question))
-    answer = ANSWERS[question]
-    shown = [repr(answer), f"{answer:g}" if isinstance(answer, (int, float)) else repr(answer)]
+    assert not verdict.passed and not any(text in verdict.message for text in _shown(ANSWERS[question]))
+
+
+def _shown(answer):
+    """How a message could show `answer`: its repr, a number to 4 and 6 significant digits, a dict's values."""
     if isinstance(answer, dict):
-        shown = [f"'{v}'" if isinstance(v, str) else f"{v:g}" for v in answer.values()]
-    assert not verdict.passed and not any(text in verdict.message for text in shown)
+        return [f"'{v}'" if isinstance(v, str) else f"{v:.4g}" for v in answer.values()]
+    if isinstance(answer, (int, float)):
+        return [repr(answer), f"{answer:g}", f"{answer:.4g}"]
+    return [repr(answer)]
 
 
 def test_submit_answer_judges_at_once_where_the_judges_are_importable():

@@ -13,9 +13,9 @@ checks = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(checks)
 
 
-def _message(got, expected):
+def _message(got, expected, averages=False):
     with pytest.raises(AssertionError) as raised:
-        checks.assert_close(got, expected, "dw")
+        checks.assert_close(got, expected, "dw", averages=averages)
     return str(raised.value)
 
 
@@ -34,7 +34,20 @@ def test_a_wrong_answer_shows_both_values_where_they_differ_and_the_ratio():
 
 @pytest.mark.parametrize("factor, words", [(-1, "opposite sign"), (5, "number of examples m"), (0.2, "number of examples m")])
 def test_the_usual_cause_of_a_constant_ratio_is_named(factor, words):
-    assert words in _message(factor * np.array([1.0, -2.0, 0.5]), [1.0, -2.0, 0.5])
+    assert words in _message(factor * np.array([1.0, -2.0, 0.5]), [1.0, -2.0, 0.5], averages=True)
+
+
+@pytest.mark.parametrize("factor", [5, 0.2, 3])
+def test_the_number_of_examples_is_named_only_for_a_function_that_averages_over_them(factor):
+    message = _message(factor * np.array([1.0, -2.0, 0.5]), [1.0, -2.0, 0.5])
+    assert f"{factor:g} times it everywhere" in message and "number of examples" not in message
+
+
+def test_one_point_or_equal_values_give_no_ratio():
+    """da_dz = a(1 + a) judged at a = 0.5 is 3 times a(1 − a) there, and nowhere else: no "everywhere", no cause."""
+    for got, expected in [(0.75, 0.25), ([3.0, 3.0], [1.0, 1.0])]:
+        message = _message(got, expected, averages=True)
+        assert "times it" not in message and "number of examples" not in message, message
 
 
 def test_a_transposed_array_is_pointed_out():

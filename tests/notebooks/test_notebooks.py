@@ -160,3 +160,34 @@ def test_release_as_given_fails_every_test_cell_with_not_implemented_error(path,
         if _nbgrader(cell).get("grade"):
             names = [e.ename for e in _errors(cell)]
             assert names == ["NotImplementedError"], f"{_nbgrader(cell)['grade_id']}: {names}"
+
+
+#: Mistakes whose visible test used to mislead or stay silent, by notebook: the student's answer cells, and for each
+#: test cell words its message must hold and words it must not (a cause that is not this mistake's).
+VISIBLE_HINTS = {
+    "01_model_and_loss": ({"scenario_answers": "answer_higher_loss = 'B'\nanswer_loss_ratio = 0.9 / 0.1\n"},
+                          {"test_scenario_loss_ratio": (["ratio of the two predictions"], [])}),
+    "02_chain_rule": ({"da_dz": "def da_dz(a):\n    return a * (1 + a)\n",
+                       # da_dz's sign flipped, and the chain rule followed with it
+                       "worked_point_answer": "answer_worked_point = {'dL_da': -20 / 7, 'da_dz': -0.2275, "
+                                              "'dL_dz': 20 / 7 * 0.2275}\n"},
+                      {"test_da_dz": (["the argument is a = σ(z) = 0.5, not z"], ["times it", "number of examples"]),
+                       "test_worked_point": (["da_dz is negative"], [])}),
+    "05_vectorized": ({"cost_and_gradients": "def cost_and_gradients(X, y, w, b):\n"
+                                             "    a = 1 / (1 + np.exp(-(X @ w + b)))\n"
+                                             "    cost = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))\n"
+                                             "    return cost, X.T @ (a - y), np.sum(a - y)\n"},
+                      {"test_cost_and_gradients": (["7 times it everywhere", "number of examples m"], [])}),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(VISIBLE_HINTS))
+def test_visible_tests_meet_these_mistakes_with_their_own_hint(name, tmp_path):
+    answers, expected = VISIBLE_HINTS[name]
+    instructor = _read(next(p for p in NOTEBOOKS if p.stem == name))
+    cells = execute_as_student(fill_with_answers(student_copy(instructor), instructor, answers), tmp_path)
+    said = {_nbgrader(c).get("grade_id"): " ".join(e.evalue for e in _errors(c)) for c in cells}
+    for grade_id, (holds, lacks) in expected.items():
+        assert said[grade_id] and all(w in said[grade_id] for w in holds), (grade_id, said[grade_id])
+        assert not any(w in said[grade_id] for w in lacks), (grade_id, said[grade_id])
