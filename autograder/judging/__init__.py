@@ -5,6 +5,7 @@
   a `description.GradedFunction`; `cases`: what the probe inputs are made of;
 - `checks`: the steps every function goes through; `mistakes`: the generic
   mistakes; `derivatives`: central differences of the loss;
+- `stand_ins`: the tables that let a function calling a graded helper be judged on its own logic;
 - `concepts`: judging the answers to the concept questions;
 - `compare`: the tolerances, stated once; `verdict`: what a judgement says.
 
@@ -16,6 +17,7 @@ import pickle
 from autograder.judging.checks import against_reference
 from autograder.judging.concepts import judge_concept
 from autograder.judging.functions import FUNCTIONS, describe
+from autograder.judging.stand_ins import stand_ins
 from autograder.judging.verdict import PASSED, UNNAMED, Verdict, fail
 
 
@@ -48,12 +50,14 @@ def probe(name):
     Returns
     -------
     dict
-        {"function", "parameters", "outputs", "structure", "cases"}, the cases
-        as pickled tuples of arguments (unpickled afresh for every call).
+        {"function", "parameters", "outputs", "structure", "cases", "stand_ins"}, the cases
+        as pickled tuples of arguments (unpickled afresh for every call), and the tables of the helpers that stand
+        in while it is called (judging.stand_ins).
     """
     entry = describe(name)
     return {"function": name, "parameters": list(entry.parameters), "outputs": list(entry.outputs),
-            "structure": entry.structure, "cases": [pickle.dumps(case.build()) for case in entry.cases()]}
+            "structure": entry.structure, "cases": [pickle.dumps(case.build()) for case in entry.cases()],
+            "stand_ins": stand_ins(entry)}
 
 
 __all__ = ["FUNCTIONS", "UNNAMED", "Verdict", "describe", "judge", "judge_concept", "probe"]

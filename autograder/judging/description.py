@@ -49,6 +49,10 @@ class GradedFunction:
     structure : str
         "values" (numbers or arrays, one per output) or "batches" (a list of
         (X_batch, y_batch) pairs).
+    helpers : tuple of (str, str)
+        The graded functions it calls, each with the name the reference's code calls it by: while it is probed,
+        each stands in on the reference's trajectory (autograder.kernel.stand_in), so that it is judged on its
+        own logic and a helper's mistake costs only the helper's tests.
     """
 
     name: str
@@ -62,6 +66,7 @@ class GradedFunction:
     elementwise: bool = False
     warning_hint: str = ""
     structure: str = "values"
+    helpers: tuple = ()
 
     @property
     def reference(self):

@@ -8,6 +8,7 @@ no graded function: what to call and what comes back is described by the
 probe (see `autograder.judging.probe`), and it imports no reference answer.
 """
 
+import contextlib
 import inspect
 import json
 import numbers
@@ -17,7 +18,7 @@ import warnings
 
 import numpy as np
 
-from autograder.kernel import contract
+from autograder.kernel import contract, stand_in
 
 
 class Malformed(Exception):
@@ -79,11 +80,11 @@ def _plain_outputs(probe, result):
     return [plain(v, what) for v, what in zip(values, outputs)]
 
 
-def _call(fn, probe, case):
-    """Call `fn` on one pickled case and record outputs, errors, warnings and inputs after."""
-    args = pickle.loads(case)  # a fresh copy each call: the student's function may change its arguments
+def _call(fn, probe, k):
+    """Call `fn` on probe case `k` and record outputs, errors, warnings, inputs after and the stand-ins' use."""
+    args = pickle.loads(probe["cases"][k])  # a fresh copy each call: the student's function may change its arguments
     record = {}
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, _standing_in(fn, probe, k) as stand_ins:
         warnings.simplefilter("always")
         try:
             record["outputs"] = _plain_outputs(probe, fn(*args))
@@ -96,10 +97,32 @@ def _call(fn, probe, case):
             record["error"] = f"{type(error).__name__}: {error}".strip()
     record["warnings"] = sorted({f"{w.category.__name__}: {w.message}" for w in caught
                                  if issubclass(w.category, RuntimeWarning)})
+    if stand_ins:
+        record["stand_ins"] = {name: {"hits": s.hits, "misses": s.misses} for name, s in stand_ins.items()}
     # What the call left in its array arguments: the judge compares them with fresh copies.
     record["inputs_after"] = {arg: np.asarray(value, dtype=np.float64).tolist()
                               for arg, value in zip(probe["parameters"], args) if isinstance(value, np.ndarray)}
     return record
+
+
+@contextlib.contextmanager
+def _standing_in(fn, probe, k):
+    """While `fn` is called on case `k`: its graded helpers, by name in its module's namespace, bound to stand-ins
+    (autograder.kernel.stand_in) over the student's own; {name: StandIn} for those the namespace has."""
+    namespace = getattr(fn, "__globals__", None)
+    helpers = probe.get("stand_ins", {})
+    installed = {}
+    if isinstance(namespace, dict):
+        for name, helper in helpers.items():
+            if callable(namespace.get(name)):
+                installed[name] = namespace[name] = stand_in.StandIn(
+                    namespace[name], stand_in.signature(helper["parameters"], helper["defaults"]), helper["tables"][k])
+    try:
+        yield installed
+    finally:
+        for name, standing in installed.items():
+            if namespace.get(name) is standing:  # the student's function may have rebound it: leave theirs
+                namespace[name] = standing.helper
 
 
 def _defaults(fn):
@@ -120,18 +143,20 @@ def capture(fn, probe):
     fn : callable
         The student's implementation.
     probe : dict
-        {"function", "parameters", "outputs", "structure", "cases"}: what
-        `autograder.judging.probe(name)` made, the cases as pickled argument tuples.
+        {"function", "parameters", "outputs", "structure", "cases", "stand_ins"}: what
+        `autograder.judging.probe(name)` made, the cases as pickled argument tuples, and for each graded helper
+        the function calls, {"parameters", "defaults", "tables"} (one table per case; see stand_in).
 
     Returns
     -------
     dict
         JSON-serialisable: {"function": name, "defaults": {...}, "cases": [...]},
         one entry per case, each with "outputs" (plain lists) or "error" /
-        "malformed" (a message), plus "warnings" and "inputs_after".
+        "malformed" (a message), plus "warnings", "inputs_after" and, where a helper stood in,
+        "stand_ins" ({helper: {"hits", "misses"}}: calls answered on the reference's trajectory, and not).
     """
     return {"function": probe["function"], "defaults": _defaults(fn),
-            "cases": [_call(fn, probe, case) for case in probe["cases"]]}
+            "cases": [_call(fn, probe, k) for k in range(len(probe["cases"]))]}
 
 
 def capture_answer(answer):

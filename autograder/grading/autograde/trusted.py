@@ -12,9 +12,10 @@ Judging a record and deciding a status are pure: files in (a record, at most MAX
 
 import json
 import re
+from dataclasses import replace
 
 from autograder.grading.grades import Row, first_line
-from autograder.judging import judge, judge_concept
+from autograder.judging import describe, judge, judge_concept
 from autograder.kernel import contract
 
 #: Bytes of the largest record judged: a hidden test's are a few kB; a larger file is not one of them.
@@ -68,7 +69,26 @@ def judge_notebook(student, notebook, tests, folder, cells, fate, limits):
         verdicts = [judge_record(folder, kind, name) for kind, name in test.records]
         score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
         rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
-    return rows
+    return helpers_noted(tests, rows)
+
+
+def helpers_noted(tests, rows):
+    """The rows, with a note on each passed test of a function whose graded helper failed its own test here.
+
+    Such a function was judged with its helper standing in (autograder.kernel.stand_in): its row says it is right
+    with a right helper, and where the student's helper is judged, so that the two rows do not seem to disagree.
+    """
+    failed = {name: row.test for test, row in zip(tests, rows) if row.status != "passed"
+              for kind, name in test.records if kind == contract.FUNCTION}
+    noted = []
+    for test, row in zip(tests, rows):
+        helpers = [helper for kind, name in test.records if kind == contract.FUNCTION
+                   for helper, _ in describe(name).helpers if helper in failed]
+        if row.status == "passed" and helpers:
+            row = replace(row, message=" ".join(
+                f"Right with a correct {helper}; yours is wrong: see {failed[helper]}." for helper in helpers))
+        noted.append(row)
+    return noted
 
 
 def cell_status(cell, score, max_score):

@@ -270,7 +270,7 @@ def _judge_training(entry, record):
 
 
 TRAIN_MINIBATCH = GradedFunction(
-    "train_minibatch", outputs=("w", "b", "epoch_costs"), cases=_training_cases, properties=_judge_training,
+    "train_minibatch", helpers=(("make_minibatches", "make_minibatches"),), outputs=("w", "b", "epoch_costs"), cases=_training_cases, properties=_judge_training,
     mistakes=(
         Mistake("epoch_costs_before", "records the cost before each epoch: epoch_costs[e] is J after epoch e.",
                 _full_batch(lambda X, y, lr, epochs, ref: (ref[0], ref[1], np.asarray(_gd_from_zero(X, y, lr, epochs)[2])))),

@@ -141,7 +141,7 @@ MOMENTUM_UPDATE = GradedFunction(
 )
 
 TRAIN_MOMENTUM = GradedFunction(
-    "train_momentum", outputs=("w", "b", "costs"), cases=_training_cases,
+    "train_momentum", helpers=(("momentum_update", "momentum_update"),), outputs=("w", "b", "costs"), cases=_training_cases,
     mistakes=(
         Mistake("costs_after_update", "records the cost after each update: costs[i] is J before update i.", _costs_after),
         Mistake("momentum_ignored", "is plain gradient descent: the velocity must carry β of its old value into each step.",

@@ -96,7 +96,7 @@ def _learning_rate_times(scale):
 
 
 GRADIENT_DESCENT = GradedFunction(
-    "gradient_descent", outputs=("w", "b", "costs"), cases=_gradient_descent_cases,
+    "gradient_descent", helpers=(("cost_and_gradients", "_cost_and_gradients_into"),), outputs=("w", "b", "costs"), cases=_gradient_descent_cases,
     mistakes=(
         Mistake("costs_after_update", "records the cost after each update: costs[i] is J before update i, so costs[0] is the cost at the starting parameters.",
                 _costs_after),

@@ -5,7 +5,8 @@ import json
 import pytest
 
 import solutions
-from autograder.grading.autograde.trusted import cell_status, judge_notebook, judge_record, trusted_status
+from autograder.grading.autograde.trusted import (cell_status, helpers_noted, judge_notebook, judge_record,
+                                                  trusted_status)
 from autograder.grading.course import Test
 from autograder.grading.grades import Row
 from autograder.judging import Verdict, probe
@@ -104,3 +105,19 @@ def test_a_notebooks_rows_carry_each_tests_trusted_status_in_order(tmp_path):
     assert rows == [Row("ann", "01", "test_sigmoid", 2.0, 2.0, "passed", "", ""),
                     Row("ann", "01", "test_scenario", 0.0, 1.0, "error", "the kernel stopped before this test (exit "
                         "code -9): os._exit, a crash, or the memory limit", "")]
+
+
+def test_a_passed_function_whose_helper_failed_says_where_the_helper_is_judged():
+    tests = [Test("test_cost_and_gradients", 2.0, ((contract.FUNCTION, "cost_and_gradients"),)),
+             Test("test_gradient_descent", 2.0, ((contract.FUNCTION, "gradient_descent"),)),
+             Test("test_predict", 1.0, ((contract.FUNCTION, "predict"),))]
+
+    def rows(*statuses):
+        return [Row("ann", "05", t.grade_id, 0.0, t.points, s, "") for t, s in zip(tests, statuses)]
+
+    noted = helpers_noted(tests, rows("failed", "passed", "passed"))
+    assert noted[1].message == ("Right with a correct cost_and_gradients; yours is wrong: see "
+                                "test_cost_and_gradients.")
+    assert noted[0] == rows("failed", "passed", "passed")[0] and noted[2].message == ""
+    assert helpers_noted(tests, rows("passed", "passed", "passed")) == rows("passed", "passed", "passed")
+    assert helpers_noted(tests, rows("failed", "failed", "passed"))[1].message == ""  # its own mistake: no note
