@@ -53,6 +53,17 @@ def _error_class(error):
     return "exception", ""
 
 
+def _examples_times_x(entry, case, error):
+    """The hint for X times a vector of the m examples (X @ (a − y)), when that is the product that did not fit."""
+    if entry.parameters[:1] != ("X",):
+        return ""
+    m, n = np.shape(case.build()[0])
+    if m == n or not (f"size {m} is different from {n}" in error or f"({m},{n}) and ({m}," in error):
+        return ""
+    return (f" X is (m, n) = ({m}, {n}) and a − y, one value per example, is (m,) = ({m},): X @ (a − y) does not "
+            "fit. Did you mean Xᵀ(a − y), X.T @ (a - y), which sums over the examples?")
+
+
 def calls(entry, record, cases):
     """A failing verdict for the first call that raised or returned the wrong structure."""
     for case, outcome in zip(cases, record["cases"]):
@@ -60,6 +71,8 @@ def calls(entry, record, cases):
             return fail(entry.name, "not_implemented", "not implemented yet: replace `raise NotImplementedError()` with your code.")
         if "error" in outcome:
             mistake, hint = _error_class(outcome["error"])
+            if mistake == "shape_mismatch":
+                hint = _examples_times_x(entry, case, outcome["error"]) or hint
             return fail(entry.name, mistake, f"raised {outcome['error']} when called with {case.label}.{hint}")
         if "malformed" in outcome:
             if "of type object" in outcome["malformed"]:
@@ -132,7 +145,8 @@ def _describe_wrong(entry, output, cases, students, references):
     if factor is not None:
         return "constant_factor", f"{label} is {factor:.4g} times what it should be: look for a missing or extra factor."
     where = ("for every input tried" if len(wrong) == len(cases)
-             else f"for {'; '.join(c.label for c in wrong)} (right for the other {len(cases) - len(wrong)} inputs)")
+             else f"for {'; '.join(c.label for c in wrong)} (right for the other "
+                  f"{'input' if len(cases) - len(wrong) == 1 else f'{len(cases) - len(wrong)} inputs'})")
     return UNNAMED, f"{label} is wrong {where}."
 
 

@@ -143,6 +143,18 @@ def test_capture_explains_a_return_value_that_is_not_numbers(returned, expected_
     assert verdict.mistake == "malformed" and expected_words in verdict.message
 
 
+@pytest.mark.parametrize("product", [lambda X, v: X @ v, np.dot])
+def test_x_times_a_vector_of_the_examples_is_named_with_the_product_that_fits(product):
+    def cost_and_gradients(X, y, w, b):
+        a = solutions.sigmoid(X @ w + b)
+        return solutions.compute_cost(X, y, w, b), product(X, a - y) / len(y), np.mean(a - y)
+
+    verdict = check("cost_and_gradients", cost_and_gradients)
+    assert verdict.mistake == "shape_mismatch" and "Did you mean Xᵀ(a − y)" in verdict.message
+    other = check("cost_and_gradients", lambda X, y, w, b: (0.0, X @ np.ones(len(w) + 1), 0.0))
+    assert other.mistake == "shape_mismatch" and "Did you mean" not in other.message  # another product: the general hint
+
+
 # --- the real corpus: students' code from public repositories and threads -------------------------
 
 from tests.judging.corpus import REAL  # noqa: E402

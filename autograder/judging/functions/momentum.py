@@ -110,6 +110,30 @@ def _costs_after(args, ref):
     return ref[0], ref[1], np.asarray(costs[1:])
 
 
+def _velocity_reset(args, ref):
+    """Each iteration starts from a zero velocity: v = (1 − β) g, a plain step of α(1 − β)."""
+    beta = TRAIN_MOMENTUM.default(args, "beta")
+    if beta == 0:
+        return None
+    X, y, learning_rate, num_iterations = args[:4]
+    return solutions.gradient_descent(X, y, np.zeros(X.shape[1]), 0.0, learning_rate * (1 - beta), num_iterations)
+
+
+def _bias_without_momentum(args, ref):
+    """w moves with its velocity, b by its plain gradient."""
+    beta = TRAIN_MOMENTUM.default(args, "beta")
+    if beta == 0:
+        return None
+    X, y, learning_rate, num_iterations = args[:4]
+    w, b, v_w, costs = np.zeros(X.shape[1]), 0.0, np.zeros(X.shape[1]), []
+    for _ in range(num_iterations):
+        cost, dw, db = solutions.cost_and_gradients(X, y, w, b)
+        costs.append(cost)
+        v_w = _ewma(v_w, dw, beta)
+        w, b = w - learning_rate * v_w, b - learning_rate * db
+    return w, b, np.asarray(costs)
+
+
 def _plain_gradient_descent(args, ref):
     if TRAIN_MOMENTUM.default(args, "beta") == 0:
         return None  # with β = 0 momentum is plain gradient descent: nothing to tell apart
@@ -151,6 +175,10 @@ TRAIN_MOMENTUM = GradedFunction(
                 "v ← β v + (1 − β) g, θ ← θ − α v.", _training_variant(_no_1_minus_beta, _new_velocity)),
         Mistake("momentum_steps_with_old_velocity", "steps with the old velocity: update v first, then θ ← θ − α v.",
                 _training_variant(_ewma, _old_velocity)),
+        Mistake("momentum_velocity_reset", "starts the velocity from zero at every iteration: v must carry β of "
+                "its old value from one step to the next, so set it to zero once, before the loop.", _velocity_reset),
+        Mistake("momentum_bias_plain", "moves b by its plain gradient: b has a velocity of its own, v_b, updated "
+                "like v_w.", _bias_without_momentum),
         Mistake("ignores_beta", "ignores its beta argument: it always uses the default β; use the beta it is given.",
                 lambda args, ref: solutions.train_momentum(*args[:4])
                 if TRAIN_MOMENTUM.default(args, "beta") != TRAIN_MOMENTUM.defaults["beta"] else None),

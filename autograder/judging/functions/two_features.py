@@ -53,6 +53,10 @@ EXAMPLE_GRADIENTS = GradedFunction(
         Mistake("example_squared_error_gradient", "is the gradient of the squared error ½(a − y)², with its extra factor "
                 "a(1 − a): for the log loss that factor cancels, dL/dz = a − y, so dw1 = (a − y) x1 and db = a − y.",
                 lambda args, ref: _from_dz(args, (_a(args) - args[2]) * _a(args) * (1 - _a(args)))),
+        *(Mistake("example_dw_without_x", "leaves the feature out of a weight's gradient: dz/dw1 = x1, so dw1 = "
+                  "(a − y) x1, and dw2 = (a − y) x2.", without)
+          for without in (lambda args, ref: (ref[2], ref[1], ref[2]), lambda args, ref: (ref[0], ref[2], ref[2]),
+                          lambda args, ref: (ref[2], ref[2], ref[2]))),
         Mistake("example_swapped_features", "swaps x1 and x2: dw1 = (a − y) x1 goes with x1, dw2 = (a − y) x2 with x2.",
                 lambda args, ref: (ref[1], ref[0], ref[2])),
     ),

@@ -35,6 +35,12 @@ def example_swapped(x1, x2, y, w1, w2, b):
     return (a - y) * x2, (a - y) * x1, a - y
 
 
+@wrong("example_gradients", "example_dw_without_x")
+def example_dw1_without_x1(x1, x2, y, w1, w2, b):
+    a = _sigmoid(w1 * x1 + w2 * x2 + b)
+    return a - y, (a - y) * x2, a - y
+
+
 @wrong("example_gradients", "example_used_dLda")
 def example_dLda(x1, x2, y, w1, w2, b):
     a = _sigmoid(w1 * x1 + w2 * x2 + b)

@@ -455,6 +455,29 @@ def train_momentum_no_damping(X, y, learning_rate, num_iterations, beta=0.9):
     return w, b, costs
 
 
+@wrong("train_momentum", "momentum_velocity_reset")
+def train_momentum_velocity_in_the_loop(X, y, learning_rate, num_iterations, beta=0.9):
+    w, b, costs = np.zeros(X.shape[1]), 0.0, []
+    for _ in range(num_iterations):
+        v_w, v_b = np.zeros(X.shape[1]), 0.0  # the velocity is made again at every step
+        cost, dw, db = _cost_grads(X, y, w, b)
+        costs.append(cost)
+        v_w, v_b = beta * v_w + (1 - beta) * dw, beta * v_b + (1 - beta) * db
+        w, b = w - learning_rate * v_w, b - learning_rate * v_b
+    return w, b, costs
+
+
+@wrong("train_momentum", "momentum_bias_plain")
+def train_momentum_weights_only(X, y, learning_rate, num_iterations, beta=0.9):
+    w, b, v_w, costs = np.zeros(X.shape[1]), 0.0, np.zeros(X.shape[1]), []
+    for _ in range(num_iterations):
+        cost, dw, db = _cost_grads(X, y, w, b)
+        costs.append(cost)
+        v_w = beta * v_w + (1 - beta) * dw
+        w, b = w - learning_rate * v_w, b - learning_rate * db
+    return w, b, costs
+
+
 @right("train_momentum")
 def train_momentum_loop(X, y, learning_rate, num_iterations, beta=0.9):
     n = X.shape[1]
