@@ -71,6 +71,19 @@ def assert_close(got, expected, what, rtol=1e-6, atol=1e-9, averages=False):
     raise AssertionError(message)
 
 
+def helper_first(helper, check):
+    """Run `check`, a quick check of a `helper` the tested function calls; if it fails, point to the helper's test.
+
+    A function whose helper is wrong fails its own checks whatever its own logic, and their messages would blame
+    it: this says where the mistake is instead.
+    """
+    try:
+        check()
+    except Exception:  # a wrong value or an error: either way the helper is not ready
+        raise AssertionError(f"fix {helper} first (its test above fails): this function calls it, so its own test "
+                             "cannot judge it until then") from None
+
+
 def central_difference(f, x, h=1e-6):
     """(f(x + h) − f(x − h)) / (2h), elementwise for an elementwise f."""
     x = np.asarray(x, dtype=float)

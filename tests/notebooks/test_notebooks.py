@@ -26,6 +26,7 @@ from autograder import check
 from autograder.grading.layout import notebook_folder
 from autograder.instructor.samples import fill_with_answers
 from tests.helpers import NOTEBOOK_PATHS, student_copy
+from tests.judging.test_stand_ins import STUDENTS
 from tests.helpers import nbgrader_meta as _nbgrader
 from solutions.concepts import ANSWERS, OPTIONS
 
@@ -177,7 +178,13 @@ VISIBLE_HINTS = {
                                              "    a = 1 / (1 + np.exp(-(X @ w + b)))\n"
                                              "    cost = -np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))\n"
                                              "    return cost, X.T @ (a - y), np.sum(a - y)\n"},
-                      {"test_cost_and_gradients": (["7 times it everywhere", "number of examples m"], [])}),
+                      {"test_cost_and_gradients": (["7 times it everywhere", "number of examples m"], []),
+                       "test_gradient_descent": (["fix cost_and_gradients first"], ["gradient_descent changed"])}),
+    # a right training loop whose helper is wrong: its visible test points to the helper, not at itself
+    "06_minibatches": ({"make_minibatches": STUDENTS["train_minibatch"]["wrong helper"]},
+                       {"test_train_minibatch": (["fix make_minibatches first"], ["subtract learning_rate"])}),
+    "07_momentum": ({"momentum_update": STUDENTS["train_momentum"]["wrong helper"]},
+                    {"test_train_momentum": (["fix momentum_update first"], ["carry v"])}),
 }
 
 
