@@ -112,6 +112,30 @@ def _explains(mistake, output, cases, students, references):
     return applied > 0
 
 
+def _pair_explaining(entry, wrong, cases, students, references):
+    """Two known mistakes of the function's own table that, made together, give every wrong output, or None.
+
+    The second is applied to what the first gives (its `ref`): a fit of the combination, not of one answer.
+    """
+    own = entry.mistakes
+    for first in own:
+        try:
+            with np.errstate(all="ignore"):
+                made = [first.produce(case.build(), reference) for case, reference in zip(cases, references)]
+        except Exception:
+            continue
+        if any(m is None for m in made):
+            continue
+        made = [tuple(as_array(v) for v in m) for m in made]
+        for then in own:
+            if then.id == first.id:
+                continue
+            if all(_explains(then, j, cases, students, made) for j in wrong) and not any(
+                    _explains(then, j, cases, students, references) for j in wrong):
+                return first, then
+    return None
+
+
 def _constant_factor(output, students, references):
     """c if the student's output is c times the reference on every case, else None."""
     got = np.concatenate([as_array(s[output]).ravel() for s in students])
@@ -168,11 +192,22 @@ def values(entry, cases, students, references):
         rest = [entry.outputs[j] for j in wrong if j not in explained]
         return f" ({', '.join(rest)} also wrong.)" if rest else ""
 
+    partly = None  # the first mistake that explains some wrong outputs: named if nothing explains them all
     for j in wrong:
         for mistake in known_mistakes(entry):
             if _explains(mistake, j, cases, students, references):
                 explained = {k for k in wrong if _explains(mistake, k, cases, students, references)}
-                return fail(entry.name, mistake.id, mistake.message.format(output=entry.outputs[j]) + also_wrong(explained))
+                if explained == set(wrong):
+                    return fail(entry.name, mistake.id, mistake.message.format(output=entry.outputs[j]))
+                partly = partly or (mistake, j, explained)
+    pair = _pair_explaining(entry, wrong, cases, students, references)
+    if pair:
+        first, then = pair
+        return fail(entry.name, f"{first.id}+{then.id}", f"makes two mistakes. It {first.message.format(output='')}"
+                    f" And it {then.message.format(output='')}".replace("  ", " "))
+    if partly:
+        mistake, j, explained = partly
+        return fail(entry.name, mistake.id, mistake.message.format(output=entry.outputs[j]) + also_wrong(explained))
     for diagnose in entry.diagnoses:
         found = diagnose(entry, cases, students, references)
         if found:

@@ -143,6 +143,19 @@ def test_capture_explains_a_return_value_that_is_not_numbers(returned, expected_
     assert verdict.mistake == "malformed" and expected_words in verdict.message
 
 
+def test_two_known_mistakes_in_one_function_are_named_together():
+    def example_gradients(x1, x2, y, w1, w2, b):
+        a = solutions.sigmoid(w1 * x1 + w2 * x2 + b)
+        return (y - a) * x1, (y - a) * x2, (y - a) * x1  # y − a, and db times x1
+
+    verdict = check("example_gradients", example_gradients)
+    assert verdict.mistake == "example_y_minus_a+example_db_times_x"
+    assert "two mistakes" in verdict.message and "y − a" in verdict.message and "db by a feature" in verdict.message
+    alone = check("example_gradients", lambda x1, x2, y, w1, w2, b: tuple(
+        -v for v in solutions.example_gradients(x1, x2, y, w1, w2, b)))
+    assert alone.mistake == "example_y_minus_a"  # one mistake is still named alone
+
+
 @pytest.mark.parametrize("product", [lambda X, v: X @ v, np.dot])
 def test_x_times_a_vector_of_the_examples_is_named_with_the_product_that_fits(product):
     def cost_and_gradients(X, y, w, b):
