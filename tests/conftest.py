@@ -35,6 +35,8 @@ def pytest_terminal_summary(terminalreporter):
         for name, value in getattr(report, "user_properties", ()):
             if name == "real_mistakes_named":
                 terminalreporter.write_line(f"real corpus: {value} of the real mistakes named (at least 80 % required)")
+            if name == "held_out_mistakes_named":
+                terminalreporter.write_line(f"held-out real code (not tuned on): {value} of its mistakes named")
 
 
 @pytest.fixture(scope="session")

@@ -190,3 +190,22 @@ def test_at_least_80_percent_of_real_mistakes_are_named(record_property):
     print(f"\nreal corpus: {len(named)} of {len(REAL_WRONG)} real mistakes named ({share:.0%}); "
           f"{len(REAL_RIGHT)} real correct answers")
     assert share >= 0.8
+
+
+# --- real code held out from tuning (corpus/real_heldout.py): whoever tunes the tables does not read it ----
+
+from tests.judging.corpus import HELD_OUT  # noqa: E402
+
+
+def test_held_out_real_code_is_graded_fairly_and_its_share_of_named_mistakes_is_reported(record_property):
+    """The figure the mistake tables earn on code they were not fitted to; fairness is required, the share reported."""
+    assert len(HELD_OUT) >= 30 and len({source.split()[0] for *_, source in HELD_OUT}) >= 15
+    verdicts = [(name, correct, source, check(name, fn)) for name, correct, fn, source in HELD_OUT]
+    unfair = [source for name, correct, source, verdict in verdicts if correct and not verdict.passed]
+    missed = [source for name, correct, source, verdict in verdicts if not correct and verdict.passed]
+    assert not unfair, f"right answers that lose points: {unfair}"
+    assert not missed, f"wrong answers that earn full marks: {missed}"
+    wrong = [verdict for _, correct, _, verdict in verdicts if not correct]
+    named = [v for v in wrong if not set(v.mistake.split("+")) & GENERIC_IDS]
+    share = len(named) / len(wrong)
+    record_property("held_out_mistakes_named", f"{len(named)} of {len(wrong)} ({share:.0%})")

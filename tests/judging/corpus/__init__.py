@@ -12,6 +12,9 @@ kept; the others were written for the judges' own tests.
 WRONG = []  # (function name, expected mistake id, implementation)
 RIGHT = []  # (function name, implementation)
 REAL = {}  # implementation -> where a student wrote it (repository and path, or thread)
+#: Real code the judges were not tuned on (real_heldout.py): (function name, correct?, implementation, source).
+#: Read by its own test only; whoever tunes the mistake tables does not read the module.
+HELD_OUT = []
 
 
 def wrong(name, mistake):
@@ -28,6 +31,14 @@ def right(name):
     return register
 
 
+def held_out(name, correct, source):
+    """Register real code kept out of sight while tuning: `correct` says whether it is a right answer."""
+    def register(fn):
+        HELD_OUT.append((name, correct, fn, source))
+        return fn
+    return register
+
+
 def real(source):
     """Mark an entry as real student code, translated into the curriculum's signature: `source` says where it is from."""
     def register(fn):
@@ -38,3 +49,4 @@ def real(source):
 
 from . import chain_rule, gradients, model_and_loss, training  # noqa: E402,F401  (they register)
 from . import real_chain_rule, real_gradients, real_model_and_loss, real_training  # noqa: E402,F401
+from . import real_heldout  # noqa: E402,F401  (registers HELD_OUT only: not WRONG, RIGHT or REAL)
