@@ -78,8 +78,8 @@ JUDGE_LEVEL_MISTAKES = {
     "not_implemented", "exception", "malformed", "wrong_default", "numeric_warning", "mutates_input",
     "wrong_shape", "nan_or_inf", "constant_factor", UNNAMED,
     "not_elementwise", "shape_mismatch", "object_array", "one_number_for_many", "same_values_other_shape",
-    # update_parameters, by a fitted step
-    "update_fixed_step",
+    # update_parameters, by a fitted step; sigmoid's NaN where e^z overflows
+    "update_fixed_step", "sigmoid_inf_over_inf",
     # make_minibatches
     "misaligned", "not_partition", "dropped_last", "not_shuffled", "ignores_rng", "rows_changed", "batch_sizes",
     # train_minibatch

@@ -22,6 +22,24 @@ def _sigmoid_cases():
     ]
 
 
+def _inf_over_inf(cases, students, references):
+    """e^z / (1 + e^z): NaN (inf / inf) where z is large and positive, right everywhere else."""
+    nan_where_large = False
+    for case, student, reference in zip(cases, students, references):
+        z = np.broadcast_to(np.asarray(case.build()[0], dtype=float), reference[0].shape)
+        got = np.broadcast_to(student[0], reference[0].shape) if student[0].size == reference[0].size else None
+        if got is None:
+            return None
+        bad = ~np.isfinite(got)
+        if np.any(bad & (z < 700)) or not np.allclose(got[~bad], reference[0][~bad], rtol=1e-6, atol=1e-12):
+            return None
+        nan_where_large |= bool(np.any(bad))
+    if not nan_where_large:
+        return None
+    return ("sigmoid_inf_over_inf", "computes e^z / (1 + e^z): for z > 709 both are inf, and inf / inf is NaN. Use "
+            "1 / (1 + e^(−z)) for z ≥ 0 and e^z / (1 + e^z) for z < 0, so that the exponent is never positive.")
+
+
 SIGMOID = GradedFunction(
     "sigmoid", outputs=("a",), cases=_sigmoid_cases,
     mistakes=(
@@ -32,6 +50,7 @@ SIGMOID = GradedFunction(
         Mistake("sigmoid_tanh", "is tanh(z); σ(z) = (1 + tanh(z / 2)) / 2.",
                 lambda args, ref: (np.tanh(np.asarray(args[0], dtype=float)),)),
     ),
+    diagnoses=(lambda entry, cases, students, references: _inf_over_inf(cases, students, references),),
     elementwise=True,
     warning_hint="e^(−z) overflows for z < −709; use a form whose exponent is never positive: "
                  "1 / (1 + e^(−z)) for z ≥ 0 and e^z / (1 + e^z) for z < 0.",
@@ -52,6 +71,16 @@ LOG_LOSS = GradedFunction(
                 lambda args, ref: (np.mean(ref[0]),) if np.size(ref[0]) > 1 else None),
         Mistake("loss_squared_error", "is the squared error (a − y)², not the log loss.",
                 lambda args, ref: (squared_error(*args),)),
+        Mistake("loss_second_term_log_a", "takes log a in both terms: for y = 0 the loss is −log(1 − a), the log of "
+                "the probability of the label 0.",
+                lambda args, ref: (-np.asarray(args[1]) * np.log(np.asarray(args[0], dtype=float))
+                                   - (1 - np.asarray(args[1])) * np.log(np.asarray(args[0], dtype=float)),)),
+        *(Mistake("loss_epsilon_added", "adds a small number inside each log: that changes the loss where a is near 0 "
+                  "or 1, which the tests try. Leave the logs as they are, or clip a into [1e-15, 1 − 1e-15] if you "
+                  "must guard them.",
+                  lambda args, ref, eps=eps: (-(np.asarray(args[1]) * np.log(np.asarray(args[0], dtype=float) + eps)
+                                                + (1 - np.asarray(args[1])) * np.log(1 - np.asarray(args[0], dtype=float) + eps)),))
+          for eps in (1e-12, 1e-10, 1e-9, 1e-8, 1e-7, 1e-6, 1e-5)),
         Mistake("loss_second_term_sign", "has the wrong sign on its second term: the minus sign covers both terms, "
                 "L = −(y log a + (1 − y) log(1 − a)) = −y log a − (1 − y) log(1 − a).",
                 lambda args, ref: (second_term_sign_flipped(*args),)),

@@ -78,6 +78,19 @@ def _from_zero(args, ref):
     return solutions.gradient_descent(X, y, np.zeros_like(w), 0.0, learning_rate, num_iterations)
 
 
+def _gd_summed(costs_summed):
+    """Gradient descent whose gradient is summed over the m examples (steps m times too long); its costs summed too
+    when `costs_summed`. None when m = 1 (nothing to tell apart)."""
+    def produce(args, ref):
+        X, y, w, b, learning_rate, num_iterations = args
+        m = X.shape[0]
+        if m == 1:
+            return None
+        w, b, costs = solutions.gradient_descent(X, y, w, b, m * learning_rate, num_iterations)
+        return w, b, np.asarray(costs) * (m if costs_summed else 1)
+    return produce
+
+
 def _divides_by_n(args, ref):
     """Gradient descent whose cost and gradients are m/n times too large (m read off the wrong axis of X)."""
     X, y, w, b, learning_rate, num_iterations = args
@@ -106,6 +119,14 @@ GRADIENT_DESCENT = GradedFunction(
         Mistake("gd_non_simultaneous", "updates w before computing db: compute dw and db at the same (w, b), then update both.",
                 _gd_variant(_non_simultaneous)),
         Mistake("gd_ignores_start", "starts from zeros: start from the w and b it is given.", _from_zero),
+        Mistake("gd_bias_not_updated", "never updates b: each step moves b too, b ← b − α db.", _gd_variant(
+            lambda X, y, w, b, learning_rate: (w - learning_rate * solutions.cost_and_gradients(X, y, w, b)[1], b))),
+        Mistake("gd_gradient_summed", "sums the gradient over the examples: dw and db are averages, "
+                "dw = Xᵀ(a − y) / m and db = mean(a − y), like the cost.", _gd_summed(costs_summed=False)),
+        Mistake("gd_gradient_summed", "sums over the examples where it should average: the cost and the gradient are "
+                "means, J = (1/m) Σ L and dw = Xᵀ(a − y) / m.", _gd_summed(costs_summed=True)),
+        Mistake("gd_returns_start", "returns the parameters it started from: return w and b after the last update.",
+                lambda args, ref: (np.asarray(args[2], dtype=float), float(args[3]), ref[2])),
         Mistake("gd_no_learning_rate", "ignores the learning rate: θ ← θ − α dθ.",
                 lambda args, ref: solutions.gradient_descent(*args[:4], 1.0, args[5]) if args[4] != 1 else None),
         Mistake("divides_by_n", "divides by n, the number of features (X.shape[1]), where it should divide by m, the "

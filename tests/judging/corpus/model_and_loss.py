@@ -65,6 +65,17 @@ def sigmoid_vectorize_math(z):
     return np.vectorize(one, otypes=[float])(z)
 
 
+@wrong("log_loss", "loss_second_term_log_a")
+def log_loss_log_a_twice(a, y):
+    return -y * np.log(a) - (1 - y) * np.log(a)
+
+
+@wrong("log_loss", "loss_epsilon_added")
+def log_loss_guarded(a, y):
+    eps = 1e-8
+    return -(y * np.log(a + eps) + (1 - y) * np.log(1 - a + eps))
+
+
 @wrong("log_loss", "loss_missing_minus")
 def log_loss_no_minus(a, y):
     return y * np.log(a) + (1 - y) * np.log(1 - a)
@@ -118,6 +129,12 @@ def sigmoid_stub(z):
 
 
 @wrong("sigmoid", "nan_or_inf")
+def sigmoid_minus_in_the_denominator(z):
+    with np.errstate(divide="ignore", over="ignore"):
+        return 1 / (1 - np.exp(-np.asarray(z, dtype=float)))  # 1 / 0 at z = 0
+
+
+@wrong("sigmoid", "sigmoid_inf_over_inf")
 def sigmoid_exp_ratio(z):
     with np.errstate(over="ignore", invalid="ignore"):
         return np.exp(z) / (1 + np.exp(z))  # inf / inf for z = 1000

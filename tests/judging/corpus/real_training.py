@@ -142,7 +142,7 @@ def gradient_descent_graphicsmonster(X, y, w, b, learning_rate, num_iterations):
 
 # source: Ckhanoyan/deep-learning-from-scratch basics/sigmoid_gradient.md, gradient_descent(X, y, weights, learning_rate, iterations): the loss, gradient and `weights -= learning_rate * gradient` lines are indented outside the `for i in range(iterations):` loop (no bias in the model)
 # verdict: WRONG — mis-indented loop: the predictions are recomputed `iterations` times but only one update is made; the update is in place (mutates the caller's w); b never changes
-@wrong('gradient_descent', 'wrong_value')
+@wrong('gradient_descent', 'gd_bias_not_updated')
 @real('Ckhanoyan/deep-learning-from-scratch basics/sigmoid_gradient.md, gradient_descent(X, y, weights, learning_rate, iterations): the loss, gradient and `weights -= learning_rate * gradient` lines are indented outside the `for i in range(iterations):` loop (no bias in the model)')
 def gradient_descent_ckhanoyan(X, y, w, b, learning_rate, num_iterations):
     def compute_loss(y, predictions):
@@ -176,7 +176,7 @@ def gradient_descent_ckhanoyan(X, y, w, b, learning_rate, num_iterations):
 
 # source: discuss.analyticsvidhya.com/t/gradient-descent-problem-in-titanic-dataset/69367 (the asker's loop): `eThetaX = expit(-thetaX); hx = 1/(1+eThetaX)`, `theta = thetanew - (alpha/m) * derivative.T`, cost from the NEW theta with `hx - epsilon` (epsilon = 0.1) and no minus sign (no bias term in the model)
 # verdict: WRONG — expit() used as exp() (sigmoid applied twice), the cost has no minus sign and a 0.1 shift inside the logs, and it is computed after the update
-@wrong('gradient_descent', 'wrong_value')
+@wrong('gradient_descent', 'gd_bias_not_updated')
 @real("discuss.analyticsvidhya.com/t/gradient-descent-problem-in-titanic-dataset/69367 (the asker's loop): `eThetaX = expit(-thetaX); hx = 1/(1+eThetaX)`, `theta = thetanew - (alpha/m) * derivative.T`, cost from the NEW theta with `hx - epsilon` (epsilon = 0.1) and no minus sign (no bias term in the model)")
 def gradient_descent_titanic(X, y, w, b, learning_rate, num_iterations):
     def expit(x):  # scipy.special.expit

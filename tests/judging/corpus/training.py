@@ -423,6 +423,36 @@ def momentum_stacked(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):
     return theta[:-1], theta[-1], v[:-1], v[-1]
 
 
+@wrong("gradient_descent", "gd_bias_not_updated")
+def gradient_descent_weights_only(X, y, w, b, learning_rate, num_iterations):
+    costs = []
+    for _ in range(num_iterations):
+        cost, dw, db = _cost_grads(X, y, w, b)
+        costs.append(cost)
+        w = w - learning_rate * dw
+    return w, b, costs
+
+
+@wrong("gradient_descent", "gd_gradient_summed")
+def gradient_descent_summed(X, y, w, b, learning_rate, num_iterations):
+    costs = []
+    for _ in range(num_iterations):
+        a = _sigmoid(X @ w + b)
+        costs.append(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+        w, b = w - learning_rate * X.T @ (a - y), b - learning_rate * np.sum(a - y)
+    return w, b, costs
+
+
+@wrong("gradient_descent", "gd_returns_start")
+def gradient_descent_returns_the_start(X, y, w, b, learning_rate, num_iterations):
+    costs, w_t, b_t = [], w, b
+    for _ in range(num_iterations):
+        cost, dw, db = _cost_grads(X, y, w_t, b_t)
+        costs.append(cost)
+        w_t, b_t = w_t - learning_rate * dw, b_t - learning_rate * db
+    return w, b, costs
+
+
 @wrong("train_momentum", "momentum_ignored")
 def train_momentum_plain_gd(X, y, learning_rate, num_iterations, beta=0.9):
     w, b, costs = np.zeros(X.shape[1]), 0.0, []
