@@ -57,6 +57,22 @@ def _by_m(scale):
     return produce
 
 
+def without_bias(function, position):
+    """A produce function: what `function` gives with its b (the argument at `position`) left out of z, that is
+    as if b were 0; None where b is 0 (nothing to tell apart)."""
+    def produce(args, ref):
+        if not np.any(np.asarray(args[position], dtype=float)):
+            return None
+        args = list(args)
+        args[position] = 0.0
+        return as_tuple(function(*args))
+    return produce
+
+
+#: The message of a function of X, w and b that leaves b out of z.
+WITHOUT_BIAS = "leaves b out of z: z = X @ w + b, for every example, wherever z is computed."
+
+
 def as_tuple(value):
     """A function's result as a tuple of outputs."""
     return value if isinstance(value, tuple) else (value,)

@@ -22,6 +22,8 @@ DL_DA = GradedFunction(
                 lambda args, ref: (-np.asarray(args[1]) / args[0],)),
         Mistake("dLda_y_swapped", "has y and 1 − y swapped: dL/da = −y/a + (1 − y)/(1 − a).",
                 with_y(solutions.dL_da, lambda y: 1 - y)),
+        Mistake("dLda_is_loss", "is the loss itself: dL/da is its derivative with respect to a, the slope of "
+                "−(y log a + (1 − y) log(1 − a)) as a moves.", lambda args, ref: (solutions.log_loss(*args),)),
         Mistake("dLda_is_dLdz", "is a − y, which is dL/dz: dL/da is the derivative with respect to a alone, before the factor da/dz.",
                 with_y(solutions.dL_dz, lambda y: y)),
     ),

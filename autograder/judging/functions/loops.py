@@ -6,7 +6,7 @@ import solutions
 from autograder.judging.cases import data_cases
 from autograder.judging.derivatives import data_gradient
 from autograder.judging.description import GradedFunction
-from autograder.judging.mistakes import Mistake, cost_mistakes, formula, m_of, squared_error
+from autograder.judging.mistakes import WITHOUT_BIAS, Mistake, cost_mistakes, formula, m_of, squared_error, without_bias
 from solutions import log_loss, sigmoid
 
 
@@ -32,6 +32,7 @@ COMPUTE_COST = GradedFunction(
                 if m_of(args) > 1 else None),
         Mistake("cost_divides_by_n", "divides by n, the number of features: the cost averages over the m examples.",
                 lambda args, ref: (ref[0] * m_of(args) / np.shape(args[0])[1],) if _not_square(args) else None),
+        Mistake("ignores_bias", WITHOUT_BIAS, without_bias(solutions.compute_cost, 3)),
         *cost_mistakes(with_gradients=False),
     ),
 )
@@ -46,6 +47,7 @@ GRADIENTS_LOOP = GradedFunction(
         Mistake("grad_divides_by_n", "divides by n, the number of features: the gradient averages over the m examples.",
                 lambda args, ref: (ref[0] * m_of(args) / args[0].shape[1], ref[1] * m_of(args) / args[0].shape[1])
                 if _not_square(args) else None),
+        Mistake("ignores_bias", WITHOUT_BIAS, without_bias(solutions.gradients_loop, 3)),
     ),
     central_difference=data_gradient,
 )

@@ -47,6 +47,9 @@ SIGMOID = GradedFunction(
                 lambda args, ref: (1 - ref[0],)),
         Mistake("sigmoid_missing_one", "is e^z: the denominator is missing its 1 + (σ(z) = 1 / (1 + e^(−z))).",
                 lambda args, ref: (np.exp(np.asarray(args[0], dtype=float)),)),
+        Mistake("sigmoid_precedence", "computes 1/1 + e^(−z), which is 1 + e^(−z): the division takes the whole "
+                "denominator, 1 / (1 + e^(−z)), so it needs its parentheses.",
+                lambda args, ref: (1 + np.exp(-np.asarray(args[0], dtype=float)),)),
         Mistake("sigmoid_tanh", "is tanh(z); σ(z) = (1 + tanh(z / 2)) / 2.",
                 lambda args, ref: (np.tanh(np.asarray(args[0], dtype=float)),)),
     ),
@@ -69,6 +72,8 @@ LOG_LOSS = GradedFunction(
                 lambda args, ref: (-np.asarray(args[1]) * np.log(np.asarray(args[0], dtype=float)),)),
         Mistake("loss_averaged", "returned one number, the mean: log_loss is elementwise (one loss per example); the cost J is their mean.",
                 lambda args, ref: (np.mean(ref[0]),) if np.size(ref[0]) > 1 else None),
+        Mistake("loss_summed", "returned one number, the sum: log_loss is elementwise (one loss per example).",
+                lambda args, ref: (np.sum(ref[0]),) if np.size(ref[0]) > 1 else None),
         Mistake("loss_squared_error", "is the squared error (a − y)², not the log loss.",
                 lambda args, ref: (squared_error(*args),)),
         Mistake("loss_second_term_log_a", "takes log a in both terms: for y = 0 the loss is −log(1 − a), the log of "

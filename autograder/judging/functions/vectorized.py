@@ -6,7 +6,7 @@ import solutions
 from autograder.judging.cases import Case, data_cases, labelled_data
 from autograder.judging.derivatives import data_gradient
 from autograder.judging.description import GradedFunction
-from autograder.judging.mistakes import Mistake, cost_mistakes, formula, m_of, squared_error
+from autograder.judging.mistakes import WITHOUT_BIAS, Mistake, cost_mistakes, formula, m_of, squared_error, without_bias
 from solutions import sigmoid
 
 COST_AND_GRADIENTS = GradedFunction(
@@ -19,6 +19,7 @@ COST_AND_GRADIENTS = GradedFunction(
         Mistake("cost_squared_error", "is the mean squared error, not the mean log loss.",
                 lambda args, ref: (np.mean(squared_error(sigmoid(args[0] @ args[2] + args[3]), args[1])), ref[1], ref[2])),
         *cost_mistakes(with_gradients=True),
+        Mistake("ignores_bias", WITHOUT_BIAS, without_bias(solutions.cost_and_gradients, 3)),
         Mistake("divides_by_n", "divides by n, the number of features (X.shape[1]), where it should divide by m, the "
                 "number of examples (X.shape[0]): X is (m, n), one row per example.",
                 lambda args, ref: tuple(np.asarray(r) * m_of(args) / args[0].shape[1] for r in ref)
@@ -125,6 +126,10 @@ GRADIENT_DESCENT = GradedFunction(
                 "dw = Xᵀ(a − y) / m and db = mean(a − y), like the cost.", _gd_summed(costs_summed=False)),
         Mistake("gd_gradient_summed", "sums over the examples where it should average: the cost and the gradient are "
                 "means, J = (1/m) Σ L and dw = Xᵀ(a − y) / m.", _gd_summed(costs_summed=True)),
+        Mistake("gd_one_cost", "records one cost, after the loop: costs holds J before each of the num_iterations "
+                "updates, appended inside the loop.",
+                lambda args, ref: (ref[0], ref[1], np.array([solutions.compute_cost(args[0], args[1], ref[0], ref[1])]))
+                if args[5] > 1 else None),
         Mistake("gd_returns_start", "returns the parameters it started from: return w and b after the last update.",
                 lambda args, ref: (np.asarray(args[2], dtype=float), float(args[3]), ref[2])),
         Mistake("gd_no_learning_rate", "ignores the learning rate: θ ← θ − α dθ.",
@@ -159,6 +164,7 @@ PREDICT = GradedFunction(
                 lambda args, ref: (solutions.predict(*args[:3]),)),
         Mistake("predict_threshold_on_z", "compares z with the threshold: compare the probability a = σ(z).",
                 lambda args, ref: ((args[0] @ args[1] + args[2] >= PREDICT.default(args, "threshold")).astype(float),)),
+        Mistake("ignores_bias", WITHOUT_BIAS, without_bias(solutions.predict, 2)),
     ),
 )
 

@@ -25,6 +25,11 @@ def dL_da_swapped(a, y):
     return -(1 - y) / a + y / (1 - a)
 
 
+@wrong("dL_da", "dLda_is_loss")
+def dL_da_the_loss(a, y):
+    return -(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
 @wrong("dL_da", "dLda_is_dLdz")
 def dL_da_simplified_too_far(a, y):
     return a - y

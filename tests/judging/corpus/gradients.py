@@ -127,6 +127,33 @@ def update_numpy(w, b, dw, db, learning_rate):
     return np.subtract(w, np.multiply(learning_rate, dw)), np.float64(b) - learning_rate * db
 
 
+@wrong("compute_cost", "ignores_bias")
+def compute_cost_without_b(X, y, w, b):
+    a = _sigmoid(X @ w)
+    return float(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a)))
+
+
+@wrong("gradients_loop", "ignores_bias")
+def gradients_loop_without_b(X, y, w, b):
+    dw, db = np.zeros(X.shape[1]), 0.0
+    for i in range(X.shape[0]):
+        dz = _sigmoid(X[i] @ w) - y[i]
+        dw += dz * X[i]
+        db += dz
+    return dw / X.shape[0], db / X.shape[0]
+
+
+@wrong("cost_and_gradients", "ignores_bias")
+def cost_and_gradients_without_b(X, y, w, b):
+    a = _sigmoid(X @ w)
+    return float(-np.mean(y * np.log(a) + (1 - y) * np.log(1 - a))), X.T @ (a - y) / len(y), float(np.mean(a - y))
+
+
+@wrong("predict", "ignores_bias")
+def predict_without_b(X, w, b, threshold=0.5):
+    return (_sigmoid(X @ w) >= threshold).astype(int)
+
+
 @wrong("compute_cost", "missing_1_over_m")
 def cost_sum(X, y, w, b):
     total = 0.0

@@ -76,6 +76,17 @@ def log_loss_guarded(a, y):
     return -(y * np.log(a + eps) + (1 - y) * np.log(1 - a + eps))
 
 
+@wrong("sigmoid", "sigmoid_precedence")
+def sigmoid_without_parentheses(z):
+    with np.errstate(over="ignore"):
+        return 1/1 + np.exp(-np.asarray(z, dtype=float))
+
+
+@wrong("log_loss", "loss_summed")
+def log_loss_total(a, y):
+    return -np.sum(y * np.log(a) + (1 - y) * np.log(1 - a))
+
+
 @wrong("log_loss", "loss_missing_minus")
 def log_loss_no_minus(a, y):
     return y * np.log(a) + (1 - y) * np.log(1 - a)

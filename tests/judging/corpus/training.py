@@ -443,6 +443,14 @@ def gradient_descent_summed(X, y, w, b, learning_rate, num_iterations):
     return w, b, costs
 
 
+@wrong("gradient_descent", "gd_one_cost")
+def gradient_descent_cost_at_the_end(X, y, w, b, learning_rate, num_iterations):
+    for _ in range(num_iterations):
+        _, dw, db = _cost_grads(X, y, w, b)
+        w, b = w - learning_rate * dw, b - learning_rate * db
+    return w, b, [_cost_grads(X, y, w, b)[0]]
+
+
 @wrong("gradient_descent", "gd_returns_start")
 def gradient_descent_returns_the_start(X, y, w, b, learning_rate, num_iterations):
     costs, w_t, b_t = [], w, b
