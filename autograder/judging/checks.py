@@ -168,9 +168,12 @@ def _describe_wrong(entry, output, cases, students, references):
     factor = _constant_factor(output, students, references)
     if factor is not None:
         return "constant_factor", f"{label} is {factor:.4g} times what it should be: look for a missing or extra factor."
-    where = ("for every input tried" if len(wrong) == len(cases)
-             else f"for {'; '.join(c.label for c in wrong)} (right for the other "
-                  f"{'input' if len(cases) - len(wrong) == 1 else f'{len(cases) - len(wrong)} inputs'})")
+    if len(wrong) == len(cases):
+        where = "for every input tried"
+    elif len(wrong) == 1:
+        where = f"for {wrong[0].label} (and right for the other inputs tried)"
+    else:
+        where = f"for {len(wrong)} of the {len(cases)} inputs tried, among them {wrong[0].label}"
     return UNNAMED, f"{label} is wrong {where}."
 
 
