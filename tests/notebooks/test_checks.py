@@ -57,3 +57,17 @@ def test_a_transposed_array_is_pointed_out():
 def test_an_unrelated_wrong_answer_gets_no_invented_cause():
     message = _message([1.0, 5.0], [2.0, 3.0])
     assert "times it everywhere" not in message and "differ most at index (1,)" in message
+
+
+def test_a_helper_that_fails_its_quick_check_is_named_first_and_one_not_written_yet_says_so():
+    def wrong():
+        raise AssertionError("dw is not what the formula gives")
+
+    def unwritten():
+        raise NotImplementedError()
+
+    with pytest.raises(AssertionError, match="fix make_minibatches first"):
+        checks.helper_first("make_minibatches", wrong)
+    with pytest.raises(NotImplementedError):
+        checks.helper_first("make_minibatches", unwritten)
+    checks.helper_first("make_minibatches", lambda: None)
