@@ -7,6 +7,7 @@ and raster images, and a markdown cell with active HTML is shown as its text.
 """
 
 import re
+from pathlib import Path
 
 import nbformat
 
@@ -123,6 +124,33 @@ def annotate(notebook, rows, before=()):
         if grade_id in now:
             outputs.append(nbformat.v4.new_output("stream", name="stdout", text=annotation(now[grade_id])))
     return notebook
+
+
+def without_grader_paths(notebook, folder):
+    """Take the folder the notebook ran in out of every path in its outputs, in place; return how many changed.
+
+    A traceback names the files it went through ("File ~/logreg-…/course/autograded/ann/02/checks.py:71"): the
+    student reads "File checks.py:71", the file beside their notebook, and never where the grader ran it.
+    """
+    folder = Path(folder)
+    # however the kernel spelled it (absolute, from ~, through a link): any path that ends in the folder's own
+    # last steps (autograded/<student>/<assignment>), and the folder itself
+    tail = "/".join(folder.parts[-3:])
+    grader = re.compile(r"(?:~|\.{1,2})?/(?:[^\s'\"\x1b/]+/)*?" + re.escape(tail) + "/?|" + re.escape(str(folder)) + "/?")
+    changed = 0
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            before = repr(output)
+            for key in ("text", "evalue"):
+                if isinstance(output.get(key), (str, list)):
+                    output[key] = grader.sub("", "".join(output[key]))
+            if isinstance(output.get("traceback"), list):
+                output["traceback"] = [grader.sub("", line) for line in output["traceback"]]
+            for mime, value in output.get("data", {}).items():
+                if mime.startswith("text/") and isinstance(value, (str, list)):
+                    output["data"][mime] = grader.sub("", "".join(value))
+            changed += repr(output) != before
+    return changed
 
 
 def bound(notebook, limits, prefix):

@@ -41,6 +41,7 @@ class JudgeRecords(SaveAutoGrades):
         rows = judge_notebook(student, notebook, tests, ran["records"], cells, ran["fate"], limits)
         self._scores = {row.test: row.score for row in rows}
         nb, resources = super().preprocess(nb, resources)
+        graded_copy.without_grader_paths(nb, where.autograded(student, assignment))
         notes = list(ran.get("notes", [])) + graded_copy.bound(nb, limits, f"{student}: {notebook}: ")
         if ran["error"]:
             notes.append(f"{student}: {notebook}: its kernel did not finish ({ran['error']})")

@@ -70,3 +70,25 @@ def test_bounding_a_copy_notes_each_limit_it_applied_and_nothing_when_none_was_n
         nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>", "text/plain": "x"})])])
     assert graded_copy.bound(quiet, LIMITS, "") == ["HTML or scripts in outputs or markdown are shown as text"]
     assert graded_copy.bound(quiet, LIMITS, "") == []
+
+
+def test_the_folder_the_notebook_ran_in_is_taken_out_of_every_path_its_outputs_show(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    folder = tmp_path / "logreg-x1" / "c" / "course" / "autograded" / "ann" / "02_chain_rule"
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("assert_close(...)", outputs=[
+        nbformat.v4.new_output("error", ename="AssertionError", evalue=f"in {folder}/checks.py",
+                               traceback=["\x1b[0;31mAssertionError\x1b[0m",
+                                          f"File \x1b[0;32m~/logreg-x1/c/course/autograded/ann/02_chain_rule/checks.py:71\x1b[0m"]),
+        nbformat.v4.new_output("stream", name="stderr", text=f"{folder}/02_chain_rule.py:3: RuntimeWarning\n"),
+        nbformat.v4.new_output("execute_result", data={"text/plain": f"'{folder}'"}),
+        nbformat.v4.new_output("stream", name="stdout", text="nothing of the grader's here\n"),
+        # the same folder seen through another mount point
+        nbformat.v4.new_output("stream", name="stderr", text="/mnt/w/c/course/autograded/ann/02_chain_rule/x.py:1\n"),
+    ])])
+    assert graded_copy.without_grader_paths(nb, folder) == 4
+    text = json.dumps(nb)
+    assert "logreg-x1" not in text and str(tmp_path) not in text
+    outputs = nb.cells[0].outputs
+    assert outputs[0].traceback[1] == "File \x1b[0;32mchecks.py:71\x1b[0m" and outputs[0].evalue == "in checks.py"
+    assert outputs[1].text == "02_chain_rule.py:3: RuntimeWarning\n" and outputs[2].data["text/plain"] == "''"
+    assert outputs[3].text == "nothing of the grader's here\n" and outputs[4].text == "x.py:1\n"

@@ -7,6 +7,7 @@ repository's own gradebook is never touched.
 
 import csv
 import os
+import re
 import shutil
 
 import nbformat
@@ -109,6 +110,19 @@ def test_feedback_is_written_for_every_graded_notebook(graded_class):
     assert sorted(p.stem for p in (out / "feedback" / "pat").glob("*.html")) == ["01_model_and_loss", "03_two_features"]
     html = (out / "feedback" / "will" / "02_chain_rule.html").read_text(encoding="utf-8")
     assert "the sign is the other way round" in html
+
+
+def test_no_feedback_page_or_graded_copy_shows_a_folder_of_the_graders(graded_class):
+    """Tracebacks name the files beside the student's notebook (checks.py:71), never where grading ran them."""
+    root, out, _ = graded_class
+    pages = [*(out / "feedback").rglob("*.html"), *course.layout(root).autograded(".", ".").rglob("*.ipynb")]
+    assert len(pages) > 40
+    tracebacks = 0
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"logreg-[a-z0-9_]{8}|/autograded/|/submitted/|" + re.escape(str(root)), text), page
+        tracebacks += "checks.py" in text and "File " in text
+    assert tracebacks  # the class has tracebacks through checks.py: the search saw them
 
 
 def test_regrading_is_idempotent(class_copy):
