@@ -41,6 +41,18 @@ def set_judged(grade, score):
         grade.needs_manual_grade = False
 
 
+def graded(gradebook):
+    """Every (student, notebook) whose submission the gradebook holds with a score for each of its grades.
+
+    What grading kept of a notebook is reused only where the gradebook agrees (batch.tasks.reuse): after a new,
+    restored or emptied gradebook, the notebooks it does not hold are graded again.
+    """
+    return {(submission.student.id, notebook.name)
+            for assignment in gradebook.assignments for submission in assignment.submissions
+            for notebook in submission.notebooks
+            if all(g.auto_score is not None or g.manual_score is not None for g in notebook.grades)}
+
+
 @dataclass(frozen=True)
 class HandGiven:
     """What graders gave by hand in one submission, by (notebook, grade_id): scores (manual score, extra credit;

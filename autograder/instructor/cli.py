@@ -113,11 +113,14 @@ def rejudge(args):
     out = Out(args.out)
     if not _graded(out.folder):
         return 2
+    said = []
     try:
-        changed = run(out.folder, args.course, args.assignment)
+        changed = run(out.folder, args.course, args.assignment, said)
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    for note in said:
+        print(f"note: {note}")
     for student, notebook in changed:
         print(f"re-judged: {student}: {notebook} changed")
     print(f"re-judged {out.folder}: {len(changed)} notebooks changed; {out.grades.name}, {out.summary.name}, the "

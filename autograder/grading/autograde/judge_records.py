@@ -59,7 +59,7 @@ class JudgeRecords(SaveAutoGrades):
 
 
 def read_verdicts(where, student, notebook):
-    """(rows, notes) that JudgeRecords (or re-judging) wrote for a notebook, or None when none was.
+    """(rows, notes) that JudgeRecords (or re-judging) wrote for a notebook, or None when none was (or it is damaged).
 
     Parameters
     ----------
@@ -69,8 +69,11 @@ def read_verdicts(where, student, notebook):
     path = where.verdicts(student, notebook)
     if not path.is_file():
         return None
-    kept = json.loads(path.read_text(encoding="utf-8"))
-    return [Row(**row) for row in kept["rows"]], kept["notes"]
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        return [Row(**row) for row in kept["rows"]], list(kept["notes"])
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):  # damaged: as if none were kept
+        return None
 
 
 def write_verdicts(where, student, notebook, rows, notes):

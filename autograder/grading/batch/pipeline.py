@@ -81,17 +81,18 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
     tests = course.tests(root)
     written = GradesWriter(out_dir, {name: tests[name] for name in notebooks}, notes)
     grading = version(root)
-    tasks = (_unless_unchanged(stage(s, root, notebooks, grading), root, force)
-             for s in submissions)  # staged only when a runner has room for them
-    runner, ran = runners.dask if scheduler else runners.local, 0
+    runner, ran, regraded = runners.dask if scheduler else runners.local, 0, []
     with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        held = None if force else gradebook.graded(opened)
+        tasks = (task if force else reuse(task, root, held) for task in
+                 (stage(s, root, notebooks, grading) for s in submissions))  # staged only when a runner has room
         for task, result in progress(runner(tasks, template(root), jobs=jobs, scheduler=scheduler), len(submissions)):
             rows, notes_of_store, feedback = store(task, result, root, opened)
             written.add(result.student, rows, result.notes + notes_of_store, feedback)
             ran += len(task.notebooks)
+            regraded += [f"{task.student}/{name}" for name in task.regraded]
+    if regraded:
+        written.notes.append(f"graded again, the gradebook not holding their last grading (a new, restored or emptied "
+                             f"gradebook?): {', '.join(regraded)}")
     students, notes = written.close()
     return students, ran, notes
-
-
-def _unless_unchanged(task, root, force):
-    return task if force else reuse(task, root)

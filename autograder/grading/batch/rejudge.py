@@ -23,7 +23,7 @@ from autograder.grading.layout import ROOT, Out
 from autograder.grading.sandbox.sandboxed_kernel import read_fate
 
 
-def rejudge(out_dir, root=ROOT, assignments=None):
+def rejudge(out_dir, root=ROOT, assignments=None, said=None):
     """Judge a graded class again from its kept records, and rewrite what changed.
 
     Parameters
@@ -34,6 +34,9 @@ def rejudge(out_dir, root=ROOT, assignments=None):
         The course root.
     assignments : list of str, optional
         The assignments to re-judge; by default every one released by now.
+    said : list, optional
+        Gets one line naming the notebooks left as they were because the gradebook does not hold their grading (a
+        new, restored or emptied gradebook) or what grading kept of them is damaged: `grade` runs them again.
 
     Returns
     -------
@@ -50,7 +53,12 @@ def rejudge(out_dir, root=ROOT, assignments=None):
     for row in old:
         held.setdefault((row.student, row.notebook), []).append(row)
     with gradebook.opened(config.CourseDirectory.db_url) as opened:
-        for student, notebook in judged:
+        in_gradebook = gradebook.graded(opened)
+        left = [(s, n) for s, n in judged if (s, n) not in in_gradebook or read_verdicts(where, s, n) is None]
+        if left and said is not None:
+            said.append("not re-judged, the gradebook not holding their grading or what grading kept of them "
+                        f"being damaged (`grade` runs them again): {', '.join(f'{s}/{n}' for s, n in left)}")
+        for student, notebook in (pair for pair in judged if pair not in left):
             rows, (before, notes), copy, path = _judge_again(where, of, limits, student, notebook, tests[notebook])
             assignment = of[notebook]
             if rows != before:

@@ -47,6 +47,8 @@ class Task:
         Each readable notebook's content key (template.content_key): the same key, the same grading.
     reused : dict of str to list of grades.Row
         Notebooks not run again, because their key is that of the last grading: their rows from then.
+    regraded : list of str
+        Notebooks run again although their key is that of the last grading, because the gradebook does not hold it.
     """
 
     student: str
@@ -58,6 +60,7 @@ class Task:
     secrets: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)
     reused: dict = field(default_factory=dict)
+    regraded: list = field(default_factory=list)
 
     def handed_in(self, notebook):
         """When a notebook was handed in (aware), or None when nothing says."""
@@ -136,16 +139,21 @@ def stage(submission, root=ROOT, expected=None, version=""):
                 timestamps, secrets, keys)
 
 
-def reuse(task, root=ROOT):
+def reuse(task, root=ROOT, held=None):
     """Take out of a Task the notebooks whose last grading had the same key, with all it left still kept.
 
-    They go into task.reused with the rows of that grading, and are not run again.
+    They go into task.reused with the rows of that grading, and are not run again; but not where the gradebook
+    does not hold that grading (`held`, gradebook.graded: a new, restored or emptied gradebook): those are run
+    again and listed in task.regraded.
     """
     where, of = course.layout(root), course.assignment_by_notebook(root)
     for name in sorted(task.notebooks):
         key, verdicts, assignment = where.key(task.student, name), read_verdicts(where, task.student, name), of[name].name
         copies = [where.graded_copy(task.student, assignment, name), where.feedback_page(task.student, assignment, name)]
         if verdicts and key.is_file() and key.read_text() == task.keys.get(name) and all(p.is_file() for p in copies):
+            if held is not None and (task.student, name) not in held:
+                task.regraded.append(name)
+                continue
             del task.notebooks[name]
             task.reused[name], more = verdicts
             task.notes += more

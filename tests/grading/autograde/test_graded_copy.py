@@ -78,7 +78,7 @@ def test_the_folder_the_notebook_ran_in_is_taken_out_of_every_path_its_outputs_s
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("assert_close(...)", outputs=[
         nbformat.v4.new_output("error", ename="AssertionError", evalue=f"in {folder}/checks.py",
                                traceback=["\x1b[0;31mAssertionError\x1b[0m",
-                                          f"File \x1b[0;32m~/logreg-x1/c/course/autograded/ann/02_chain_rule/checks.py:71\x1b[0m"]),
+                                          "File \x1b[0;32m~/logreg-x1/c/course/autograded/ann/02_chain_rule/checks.py:71\x1b[0m"]),
         nbformat.v4.new_output("stream", name="stderr", text=f"{folder}/02_chain_rule.py:3: RuntimeWarning\n"),
         nbformat.v4.new_output("execute_result", data={"text/plain": f"'{folder}'"}),
         nbformat.v4.new_output("stream", name="stdout", text="nothing of the grader's here\n"),

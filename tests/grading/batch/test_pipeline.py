@@ -134,6 +134,38 @@ def test_regrading_is_idempotent(class_copy):
     assert read_rows(again) == [r for r in read_rows(out) if r["student"] in ("pat", "bob")]
 
 
+def test_kept_gradings_the_gradebook_does_not_hold_are_graded_again_and_the_run_says_which(class_copy):
+    """A new gradebook (deleted), one emptied of a submission, and a damaged kept file: each costs a re-run of the
+    notebooks it concerns, the rows come out as before, and notes.txt names what ran again."""
+    root, out = class_copy
+    subset, again = root / "subset", root / "again"
+    for student in ("pat", "bob"):  # the quick ones
+        shutil.copytree(root / "downloads" / student, subset / student)
+    before = [r for r in read_rows(out) if r["student"] in ("pat", "bob")]
+    db = course.config(root).CourseDirectory.db_url
+
+    # a new gradebook: every notebook of theirs runs again
+    course.sqlite_file(db).unlink()
+    said = run_cli("--course", str(root), "grade", str(subset), "--out", str(again))
+    assert read_rows(again) == before
+    notes = (again / "notes.txt").read_text(encoding="utf-8")
+    ran = {row["student"] + "/" + row["notebook"] for row in before if row["status"] not in ("missing", "unreadable")}
+    line = next(n for n in notes.splitlines() if n.startswith("graded again, the gradebook not holding"))
+    assert set(line.split(": ", 1)[1].split(", ")) == ran, line
+    assert "graded again" in said.stdout + said.stderr
+
+    # one submission taken out of the gradebook, and one kept file damaged: those two run again, nothing else
+    with gradebook.opened(db) as opened:
+        opened.remove_submission("02_chain_rule", "bob")
+    course.layout(root).verdicts("pat", "03_two_features").write_text("{not json", encoding="utf-8")
+    said = run_cli("--course", str(root), "grade", str(subset), "--out", str(again))
+    assert read_rows(again) == before
+    notes = (again / "notes.txt").read_text(encoding="utf-8")
+    assert "graded again, the gradebook not holding their last grading (a new, restored or emptied gradebook?): " \
+        "bob/02_chain_rule\n" in notes, said.stdout + said.stderr
+    assert "(2 notebooks run;" in said.stdout  # bob's 02, and pat's 03, whose kept file could not be read
+
+
 def test_weekly_runs_add_up_in_one_out_and_a_weeks_run_again_changes_nothing(class_copy):
     """grade --assignment 01, then 02, into one OUT: both weeks there, as one run of both gives them; then a week
     graded again into the whole class's OUT leaves every file of the others as it was."""

@@ -50,3 +50,18 @@ def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_sta
     assert read_rows(out) == before and (out / "summary.csv").read_text() == summary
     assert gradebook_scores(root) == (GOLDEN / "gradebook.csv").read_text(encoding="utf-8")
     assert rejudge(out, root) == []
+
+
+def test_rejudging_leaves_what_the_gradebook_does_not_hold_or_grading_kept_damaged_and_says_so(class_copy):
+    from autograder.grading.batch.rejudge import rejudge
+
+    root, out = class_copy
+    before = read_rows(out)
+    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        opened.remove_submission(NOTEBOOKS[1], "bob")
+    course.layout(root).verdicts("ada", NOTEBOOKS[0]).write_text("{damaged", encoding="utf-8")
+    said = []
+    assert rejudge(out, root, said=said) == []
+    assert said == ["not re-judged, the gradebook not holding their grading or what grading kept of them being "
+                    f"damaged (`grade` runs them again): ada/{NOTEBOOKS[0]}, bob/{NOTEBOOKS[1]}"]
+    assert read_rows(out) == before
