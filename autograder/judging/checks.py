@@ -60,8 +60,9 @@ def _examples_times_x(entry, case, error):
     m, n = np.shape(case.build()[0])
     if m == n or not (f"size {m} is different from {n}" in error or f"({m},{n}) and ({m}," in error):
         return ""
-    return (f" X is (m, n) = ({m}, {n}) and a − y, one value per example, is (m,) = ({m},): X @ (a − y) does not "
-            "fit. Did you mean Xᵀ(a − y), X.T @ (a - y), which sums over the examples?")
+    return (f" X is (m, n) = ({m}, {n}): a vector of the n features goes on its right, z = X @ w + b, and a vector "
+            f"of the m examples, such as a − y, on its left, Xᵀ(a − y) = X.T @ (a - y), which sums over the examples. "
+            "Check which of the two products has its vector on the wrong side.")
 
 
 def calls(entry, record, cases):
@@ -130,7 +131,8 @@ def _pair_explaining(entry, wrong, cases, students, references):
         for then in own:
             if then.id == first.id:
                 continue
-            if all(_explains(then, j, cases, students, made) for j in wrong) and not any(
+            # the two together give every output, the right ones too; the second alone does not
+            if all(_explains(then, j, cases, students, made) for j in range(len(entry.outputs))) and not any(
                     _explains(then, j, cases, students, references) for j in wrong):
                 return first, then
     return None

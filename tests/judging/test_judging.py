@@ -156,6 +156,25 @@ def test_two_known_mistakes_in_one_function_are_named_together():
     assert alone.mistake == "example_y_minus_a"  # one mistake is still named alone
 
 
+def test_a_pair_is_named_only_when_it_gives_the_outputs_that_are_right_too():
+    """w and b right, costs holding only the first cost: no pair in which one mistake changes w is named."""
+    def gradient_descent(X, y, w, b, learning_rate, num_iterations):
+        costs = []
+        for i in range(num_iterations):
+            cost, dw, db = solutions.cost_and_gradients(X, y, w, b)
+            if i == 0:
+                costs.append(cost)
+            w, b = w - learning_rate * dw, b - learning_rate * db
+        return w, b, costs
+
+    assert "+" not in check("gradient_descent", gradient_descent).mistake
+
+
+def test_a_sigmoid_of_another_shape_is_told_so_and_the_nan_diagnosis_does_not_stop_the_judge():
+    verdict = check("sigmoid", lambda z: np.reshape(solutions.sigmoid(z), (-1, 1)) if np.ndim(z) == 1 else solutions.sigmoid(z))
+    assert not verdict.passed and verdict.mistake == "same_values_other_shape"
+
+
 @pytest.mark.parametrize("product", [lambda X, v: X @ v, np.dot])
 def test_x_times_a_vector_of_the_examples_is_named_with_the_product_that_fits(product):
     def cost_and_gradients(X, y, w, b):
@@ -163,9 +182,10 @@ def test_x_times_a_vector_of_the_examples_is_named_with_the_product_that_fits(pr
         return solutions.compute_cost(X, y, w, b), product(X, a - y) / len(y), np.mean(a - y)
 
     verdict = check("cost_and_gradients", cost_and_gradients)
-    assert verdict.mistake == "shape_mismatch" and "Did you mean Xᵀ(a − y)" in verdict.message
+    assert verdict.mistake == "shape_mismatch" and "Xᵀ(a − y) = X.T @ (a - y)" in verdict.message
+    assert "z = X @ w + b" in verdict.message  # w @ X raises the same error: the hint shows both sides
     other = check("cost_and_gradients", lambda X, y, w, b: (0.0, X @ np.ones(len(w) + 1), 0.0))
-    assert other.mistake == "shape_mismatch" and "Did you mean" not in other.message  # another product: the general hint
+    assert other.mistake == "shape_mismatch" and "Xᵀ(a − y)" not in other.message  # another product: the general hint
 
 
 # --- the real corpus: students' code from public repositories and threads -------------------------

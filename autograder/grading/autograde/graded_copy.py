@@ -136,7 +136,10 @@ def without_grader_paths(notebook, folder):
     # however the kernel spelled it (absolute, from ~, through a link): any path that ends in the folder's own
     # last steps (autograded/<student>/<assignment>), and the folder itself
     tail = "/".join(folder.parts[-3:])
-    grader = re.compile(r"(?:~|\.{1,2})?/(?:[^\s'\"\x1b/]+/)*?" + re.escape(tail) + "/?|" + re.escape(str(folder)) + "/?")
+    # a path starts after a character no path has inside it (or after the m that ends an ANSI colour code), and
+    # its folder ends at a / or where its name does
+    grader = re.compile(r"(?<![A-Za-ln-z0-9_.~/-])(?:~|\.{1,2})?/(?:[^\s'\"\x1b/]+/)*?" + re.escape(tail) + r"(?:/|(?![\w.-]))"
+                        + "|" + re.escape(str(folder)) + r"(?:/|(?![\w.-]))")
     changed = 0
     for cell in notebook.cells:
         for output in cell.get("outputs", []):

@@ -64,29 +64,38 @@ def judge_notebook(student, notebook, tests, folder, cells, fate, limits):
     -------
     list of grades.Row
     """
-    rows = []
+    rows, wrong = [], {}
     for test in tests:
         verdicts = [judge_record(folder, kind, name) for kind, name in test.records]
         score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
         rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
-    return helpers_noted(tests, rows)
+        wrong |= {name: test.grade_id for (kind, name), verdict in zip(test.records, verdicts)
+                  if kind == contract.FUNCTION and verdict is not None and not verdict.passed}
+    return helpers_noted(tests, rows, wrong)
 
 
-def helpers_noted(tests, rows):
-    """The rows, with a note on each passed test of a function whose graded helper failed its own test here.
+def helpers_noted(tests, rows, wrong):
+    """The rows, with a note on each passed test of a function whose graded helper was judged wrong here.
 
     Such a function was judged with its helper standing in (autograder.kernel.stand_in): its row says it is right
     with a right helper, and where the student's helper is judged, so that the two rows do not seem to disagree.
+
+    Parameters
+    ----------
+    tests : list of course.Test
+    rows : list of grades.Row
+        One per test, in order.
+    wrong : dict of str to str
+        {graded function: grade_id of its test} of the functions whose record was judged wrong (not those that left
+        no record: a helper never judged is not said to be wrong).
     """
-    failed = {name: row.test for test, row in zip(tests, rows) if row.status != "passed"
-              for kind, name in test.records if kind == contract.FUNCTION}
     noted = []
     for test, row in zip(tests, rows):
         helpers = [helper for kind, name in test.records if kind == contract.FUNCTION
-                   for helper, _ in describe(name).helpers if helper in failed]
+                   for helper, _ in describe(name).helpers if helper in wrong]
         if row.status == "passed" and helpers:
             row = replace(row, message=" ".join(
-                f"Right with a correct {helper}; yours is wrong: see {failed[helper]}." for helper in helpers))
+                f"Right with a correct {helper}; yours is wrong: see {wrong[helper]}." for helper in helpers))
         noted.append(row)
     return noted
 

@@ -84,6 +84,9 @@ def test_the_folder_the_notebook_ran_in_is_taken_out_of_every_path_its_outputs_s
         nbformat.v4.new_output("stream", name="stdout", text="nothing of the grader's here\n"),
         # the same folder seen through another mount point
         nbformat.v4.new_output("stream", name="stderr", text="/mnt/w/c/course/autograded/ann/02_chain_rule/x.py:1\n"),
+        # another folder whose name begins the same, and a relative path: left as they are
+        nbformat.v4.new_output("stream", name="stdout", text="/mnt/w/autograded/ann/02_chain_rule2/y.py course/"
+                               "autograded/ann/02_chain_rule/data/x.csv\n"),
     ])])
     assert graded_copy.without_grader_paths(nb, folder) == 4
     text = json.dumps(nb)
@@ -92,3 +95,4 @@ def test_the_folder_the_notebook_ran_in_is_taken_out_of_every_path_its_outputs_s
     assert outputs[0].traceback[1] == "File \x1b[0;32mchecks.py:71\x1b[0m" and outputs[0].evalue == "in checks.py"
     assert outputs[1].text == "02_chain_rule.py:3: RuntimeWarning\n" and outputs[2].data["text/plain"] == "''"
     assert outputs[3].text == "nothing of the grader's here\n" and outputs[4].text == "x.py:1\n"
+    assert outputs[5].text == "/mnt/w/autograded/ann/02_chain_rule2/y.py course/autograded/ann/02_chain_rule/data/x.csv\n"

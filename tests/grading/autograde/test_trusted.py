@@ -115,9 +115,12 @@ def test_a_passed_function_whose_helper_failed_says_where_the_helper_is_judged()
     def rows(*statuses):
         return [Row("ann", "05", t.grade_id, 0.0, t.points, s, "") for t, s in zip(tests, statuses)]
 
-    noted = helpers_noted(tests, rows("failed", "passed", "passed"))
+    wrong = {"cost_and_gradients": "test_cost_and_gradients"}
+    noted = helpers_noted(tests, rows("failed", "passed", "passed"), wrong)
     assert noted[1].message == ("Right with a correct cost_and_gradients; yours is wrong: see "
                                 "test_cost_and_gradients.")
     assert noted[0] == rows("failed", "passed", "passed")[0] and noted[2].message == ""
-    assert helpers_noted(tests, rows("passed", "passed", "passed")) == rows("passed", "passed", "passed")
-    assert helpers_noted(tests, rows("failed", "failed", "passed"))[1].message == ""  # its own mistake: no note
+    assert helpers_noted(tests, rows("passed", "passed", "passed"), {}) == rows("passed", "passed", "passed")
+    assert helpers_noted(tests, rows("failed", "failed", "passed"), wrong)[1].message == ""  # its own mistake too
+    # a helper that left no record (its cell timed out, say) was never judged: not said to be wrong
+    assert helpers_noted(tests, rows("timeout", "passed", "passed"), {})[1].message == ""
