@@ -13,14 +13,11 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
-import solutions
 from autograder.judging import describe, probe
 from autograder.kernel.capture import capture
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the repository: the tests' students are the loops timed
-from tests.judging.test_stand_ins import STUDENTS  # noqa: E402
+from tests.judging.test_stand_ins import STUDENTS, _namespace  # noqa: E402
 
 
 def _seconds(fn):
@@ -36,14 +33,6 @@ def _bare_probe(loop):
             "structure": entry.structure, "cases": [pickle.dumps(case.build()) for case in entry.cases()]}
 
 
-def _student(loop):
-    """A student's right loop, in a namespace that has the course's helpers, as a notebook defines them."""
-    namespace = {"np": np, **{name: getattr(solutions, name)
-                              for name in ("cost_and_gradients", "make_minibatches", "momentum_update")}}
-    exec(STUDENTS[loop]["right"], namespace)
-    return namespace[loop]
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
@@ -52,7 +41,7 @@ def main(argv=None):
     print("|---|---|---|---|")
     for loop in sorted(STUDENTS):
         (helper, _), = describe(loop).helpers
-        student, with_tables = _student(loop), probe(loop)
+        student, with_tables = _namespace(STUDENTS[loop]["right"])[loop], probe(loop)
         bare = {**with_tables, "stand_ins": {}}
         best = {"made": [], "made bare": [], "run": [], "run bare": []}
         for _ in range(rounds):  # in turns, so that whatever else the machine does falls on both

@@ -55,9 +55,10 @@ def probe(name):
         in while it is called (judging.stand_ins).
     """
     entry = describe(name)
+    cases = [case.build() for case in entry.cases()]
     return {"function": name, "parameters": list(entry.parameters), "outputs": list(entry.outputs),
-            "structure": entry.structure, "cases": [pickle.dumps(case.build()) for case in entry.cases()],
-            "stand_ins": stand_ins(entry)}
+            "structure": entry.structure, "cases": [pickle.dumps(args) for args in cases],  # before the reference runs
+            "stand_ins": stand_ins(entry, cases)}
 
 
 __all__ = ["FUNCTIONS", "UNNAMED", "Verdict", "describe", "judge", "judge_concept", "probe"]

@@ -14,13 +14,16 @@ from autograder.judging.functions import describe
 from autograder.kernel import stand_in
 
 
-def _recorder(original, parameters, defaults, calls):
-    """`original`, recording each call into `calls` as (arguments, outputs, generator states after)."""
+def _recorder(original, bound_as, calls):
+    """`original`, recording each call into `calls` as (arguments, outputs, generator states after), its arguments
+    bound as the stand-in binds a student's (`bound_as`, stand_in.signature); positional ones past the signature's
+    (the reference's own workspace) are not the helper's."""
     def record(*args, **kwargs):
-        arguments = {**defaults, **dict(zip(parameters, args)), **{k: v for k, v in kwargs.items() if k in parameters}}
-        arguments = copy.deepcopy({p: arguments[p] for p in parameters})  # a generator's state before the call
+        bound = bound_as.bind(*args[:len(bound_as.parameters)], **kwargs)
+        bound.apply_defaults()
+        arguments = copy.deepcopy(dict(bound.arguments))  # a generator's state before the call
         outputs = original(*args, **kwargs)
-        after = {p: v.bit_generator.state for p, v in zip(parameters, args) if isinstance(v, np.random.Generator)}
+        after = {p: v.bit_generator.state for p, v in bound.arguments.items() if isinstance(v, np.random.Generator)}
         calls.append((arguments, copy.deepcopy(outputs), after))
         return outputs
     return record
@@ -30,7 +33,7 @@ def reference_calls(entry, helper, called_as, args):
     """The calls the reference of `entry` makes to `helper` (by the name `called_as` in its code) on `args`."""
     reference, spec = entry.reference, describe(helper)
     calls = []
-    recorder = _recorder(reference.__globals__[called_as], spec.parameters, spec.defaults, calls)
+    recorder = _recorder(reference.__globals__[called_as], stand_in.signature(spec.parameters, spec.defaults), calls)
     # a copy of the reference with its own namespace: the module's functions are never rebound
     run = types.FunctionType(reference.__code__, {**reference.__globals__, called_as: recorder}, reference.__name__,
                              reference.__defaults__, reference.__closure__)
@@ -38,15 +41,20 @@ def reference_calls(entry, helper, called_as, args):
     return calls
 
 
-def stand_ins(entry):
+def stand_ins(entry, cases):
     """What the kernel needs to stand in for each graded helper of `entry` while it is probed.
+
+    Parameters
+    ----------
+    entry : description.GradedFunction
+    cases : list of tuple
+        The arguments of its probe cases, as built (the probe pickles them too).
 
     Returns
     -------
     dict of str to dict
         {helper: {"parameters", "defaults", "tables"}}, one sealed table per probe case, in the cases' order.
     """
-    cases = [case.build() for case in entry.cases()]
     return {helper: {"parameters": list(describe(helper).parameters), "defaults": describe(helper).defaults,
                      "tables": [stand_in.seal(reference_calls(entry, helper, called_as, args)) for args in cases]}
             for helper, called_as in entry.helpers}

@@ -22,14 +22,18 @@ _ACTIVE_HTML = re.compile(r"<\s*/?\s*(script|iframe|object|embed|style|link|meta
                           re.IGNORECASE)
 
 
+def _text_fields(output):
+    """(key, holder) of each text an output carries: a stream's text, and its text/* data."""
+    fields = [("text", output)] if "text" in output else []
+    return fields + [(mime, output["data"]) for mime in list(output.get("data", {})) if mime.startswith("text/")]
+
+
 def truncate_outputs(notebook, max_chars):
     """Cut every text output longer than max_chars (the middle goes), in place; return how many were cut."""
     cut = 0
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            fields = [("text", output)] if "text" in output else []
-            fields += [(mime, output["data"]) for mime in list(output.get("data", {})) if mime.startswith("text/")]
-            for key, holder in fields:
+            for key, holder in _text_fields(output):
                 text = holder[key] if isinstance(holder[key], str) else "".join(holder[key])
                 if len(text) > max_chars:
                     holder[key] = (text[: max_chars // 2] + f"\n... [{len(text) - max_chars} characters cut by the grader] ...\n"
@@ -144,14 +148,11 @@ def without_grader_paths(notebook, folder):
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             before = repr(output)
-            for key in ("text", "evalue"):
-                if isinstance(output.get(key), (str, list)):
-                    output[key] = grader.sub("", "".join(output[key]))
+            for key, holder in [*_text_fields(output), *([("evalue", output)] if "evalue" in output else [])]:
+                if isinstance(holder[key], (str, list)):
+                    holder[key] = grader.sub("", "".join(holder[key]))
             if isinstance(output.get("traceback"), list):
                 output["traceback"] = [grader.sub("", line) for line in output["traceback"]]
-            for mime, value in output.get("data", {}).items():
-                if mime.startswith("text/") and isinstance(value, (str, list)):
-                    output["data"][mime] = grader.sub("", "".join(value))
             changed += repr(output) != before
     return changed
 
