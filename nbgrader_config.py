@@ -37,10 +37,12 @@ c.AssignLatePenalties.plugin_class = "autograder.grading.autograde.late.PerDayPe
 c.PerDayPenalty.per_day = 0.1
 
 # nbgrader's autograde, however it is started (`python -m autograder grade`, `nbgrader autograde`, the
-# formgrader's Autograde button), with this course's pieces (autograder/grading/autograde/): a linked or
-# oversized notebook refused and the rest repaired against the release; each notebook run in a fresh kernel
+# formgrader's Autograde button), with this course's pieces (autograder/grading/autograde/): a linked, oversized
+# or broken notebook never read but refused, its tests 0 with the reason in its graded copy and feedback, and the
+# rest repaired against the release; each notebook run in a fresh kernel
 # inside the sandbox; scores judged from the hidden tests' records outside the kernel, not from what the cells
 # printed; graded copies with outputs bounded and inert. `python -m autograder grade` refuses to run without them.
+c.Autograde.exporter_class = "autograder.grading.autograde.SubmissionExporter"
 c.Autograde.sanitize_preprocessors = [
     "autograder.grading.autograde.CheckSubmission",
     "nbgrader.preprocessors.ClearOutput", "nbgrader.preprocessors.DeduplicateIds",

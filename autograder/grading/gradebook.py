@@ -2,8 +2,8 @@
 
 nbgrader keeps, per student and assignment, a submission (with the time it was handed in) and, per notebook,
 each test cell's grade and the notebook's late penalty. Grading writes them from three places (JudgeRecords on
-nbgrader's own path, `store` and `rejudge` on the batch path) and refuses a notebook from a fourth
-(CheckSubmission): all of them through the functions here, so a score is always written the same way.
+nbgrader's own path, `store` and `rejudge` on the batch path), and flags a notebook it cannot grade again from a
+fourth (SandboxedExecute): all of them through the functions here, so a score is always written the same way.
 (Students and assignments are added with nbgrader's own calls, `update_or_create_student` and
 `update_or_create_assignment`, where they are first met; students are taken out with their grades by
 `remove_students`.)
@@ -109,11 +109,20 @@ def write_late_penalty(gradebook, assignment, rows):
     notebook.late_submission_penalty = next((-row.score for row in rows if row.status == LATE), None)
 
 
-def refuse(gradebook, student, assignment, notebook):
-    """A refused notebook's tests score 0, whatever an earlier grading gave them (hand-given scores stand)."""
-    for grade in gradebook.find_submission_notebook(notebook, assignment, student).grades:
-        set_judged(grade, 0.0)
+def flag_not_regraded(gradebook, student, assignment, notebook):
+    """Flag for review, in the formgrader, every score an earlier grading left of a notebook that could not be graded
+    again now (no sandbox): they stand, but nothing says they are current. Returns how many were flagged."""
+    from nbgrader.api import MissingEntry
+
+    try:
+        grades = gradebook.find_submission_notebook(notebook, assignment, student).grades
+    except MissingEntry:
+        return 0
+    earlier = [grade for grade in grades if grade.auto_score is not None or grade.manual_score is not None]
+    for grade in earlier:
+        grade.needs_manual_grade = True
     gradebook.db.commit()
+    return len(earlier)
 
 
 def replace_submission(gradebook, student, assignment, handed_in, answers_changed=()):

@@ -508,6 +508,15 @@ def test_the_batch_earns_through_nbgraders_autograde_exactly_what_grade_gives_it
         assert theirs.get((student, "test_sigmoid"), 0.0) == 0, student
     assert all(theirs[(student, "test_sigmoid")] == 2 for student in ("ada", *REPAIRABLE))
     assert "not graded: a symbolic link" in result.stdout + result.stderr
+    from nbgrader.api import Gradebook
+
+    with Gradebook(course.config(other).CourseDirectory.db_url) as gb:  # refused notebooks too: 0, not unset
+        unset = [(s.student.id, g.name) for s in gb.assignment_submissions(course.assignment_of(NB))
+                 for n in s.notebooks for g in n.grades if g.auto_score is None and g.manual_score is None]
+    assert unset == []
+    for student in ("empty", "notjson", "future", "linksource", "linkpeer", "huge"):  # the reason, where people read it
+        graded = course.layout(other).graded_copy(student, course.assignment_of(NB), NB).read_text(encoding="utf-8")
+        assert "This notebook was not graded: every test scores 0." in graded, student
     # nbgrader's alarm for a changed test cell sounds for `edited`, who emptied each one, and for nobody else
     alarms = [line for line in (result.stdout + result.stderr).splitlines() if "Attribute 'checksum'" in line]
     assert len(alarms) == len(course.tests()[NB])

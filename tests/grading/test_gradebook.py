@@ -1,5 +1,5 @@
 """Every write into nbgrader's gradebook: one rule for a score (a grader's hand-given score is never overwritten),
-the late penalty beside the grades, a refused notebook's zeros, a submission made afresh."""
+the late penalty beside the grades, a notebook not graded again flagged, a submission made afresh."""
 
 from datetime import datetime
 
@@ -29,7 +29,7 @@ def test_a_judged_score_leaves_nothing_to_flag_and_never_overwrites_a_hand_given
         assert _grade(opened).needs_manual_grade and _grade(opened).score == 1.0
 
 
-def test_a_notebooks_rows_write_every_score_and_its_late_penalty_and_a_refusal_zeroes_but_keeps_hand_given(tmp_path):
+def test_a_notebooks_rows_write_every_score_and_its_late_penalty(tmp_path):
     url = one_notebook_gradebook(tmp_path, NAME)
     rows = [Row("ann", NAME, "test_sigmoid", 2.0, 2.0, "passed", ""), Row("ann", NAME, "test_log_loss", 0.0, 2.0,
                                                                           "failed", "x"),
@@ -42,9 +42,24 @@ def test_a_notebooks_rows_write_every_score_and_its_late_penalty_and_a_refusal_z
         gradebook.write_notebook(opened, NAME, rows[:2])  # on time after all (handed in again)
         assert notebook.late_submission_penalty is None
         _grade(opened, "test_log_loss").manual_score = 1.5
-        gradebook.refuse(opened, "ann", NAME, NAME)
+        rows = [Row("ann", NAME, test, 0.0, 2.0, "unreadable", "not a readable notebook (an empty file)")
+                for test in ("test_sigmoid", "test_log_loss")]
+        gradebook.write_notebook(opened, NAME, rows)  # a refused notebook: its tests 0, a hand-given score stands
         assert [(g.name, g.auto_score, g.score) for g in sorted(notebook.grades, key=lambda g: g.name)
                 if g.name in ("test_sigmoid", "test_log_loss")] == [("test_log_loss", 0.0, 1.5), ("test_sigmoid", 0.0, 0.0)]
+
+
+def test_scores_of_a_notebook_not_graded_again_stand_flagged_for_review(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    with gradebook.opened(url) as opened:
+        assert gradebook.flag_not_regraded(opened, "ann", NAME, NAME) == 0  # never graded: nothing to flag
+        for grade in opened.find_submission_notebook(NAME, NAME, "ann").grades:
+            gradebook.set_judged(grade, 1.0)
+        _grade(opened).manual_score = 0.5
+        assert gradebook.flag_not_regraded(opened, "ann", NAME, NAME) == len(opened.find_notebook(NAME, NAME).grade_cells)
+        grades = opened.find_submission_notebook(NAME, NAME, "ann").grades
+        assert all(g.needs_manual_grade for g in grades) and sum(g.score for g in grades) == len(grades) - 0.5
+        assert gradebook.flag_not_regraded(opened, "bob", NAME, NAME) == 0  # no submission of bob's
 
 
 def test_a_submission_made_afresh_loses_what_an_earlier_grading_wrote_and_keeps_when_it_was_handed_in(tmp_path):

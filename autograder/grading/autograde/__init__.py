@@ -3,8 +3,10 @@
 Whatever starts nbgrader's Autograde converter (`python -m autograder grade`, `nbgrader autograde`, the
 formgrader's *Autograde* button), it runs these in place of its own pieces, so every path grades the same way:
 
-- sanitizing, first: `CheckSubmission` refuses a linked or oversized notebook (its tests score 0) and repairs
-  the rest against the release (`repair`: nbgrader metadata re-identified, deleted test cells restored);
+- reading: `SubmissionExporter`, its exporter, never reads a linked, oversized or broken notebook (refusals):
+  the release stands in for it, with the reason on top, and its tests score 0 with that reason;
+- sanitizing, first: `CheckSubmission` repairs the rest against the release (`repair`: nbgrader metadata
+  re-identified, deleted test cells restored);
 - autograding: `SandboxedExecute` runs the notebook in a fresh kernel inside the sandbox
   (autograder.grading.sandbox), whatever kernel the notebook names, and notes what became of that kernel;
   `JudgeRecords`, in place of nbgrader's SaveAutoGrades, judges the records the hidden tests left, outside
@@ -16,10 +18,10 @@ folder's verdicts/<student>/<notebook>.json, where `grade` (autograder.grading.b
 `protection.require` checks that a configuration registers every piece.
 """
 
-from autograder.grading.autograde.check_submission import CheckSubmission, SubmissionRefused
+from autograder.grading.autograde.check_submission import CheckSubmission, SubmissionExporter
 from autograder.grading.autograde.judge_records import JudgeRecords
 from autograder.grading.autograde.protection import REQUIRED, ProtectionMissing, require
 from autograder.grading.autograde.sandboxed_execute import SandboxedExecute
 
-__all__ = ["REQUIRED", "CheckSubmission", "JudgeRecords", "ProtectionMissing", "SandboxedExecute", "SubmissionRefused",
+__all__ = ["REQUIRED", "CheckSubmission", "JudgeRecords", "ProtectionMissing", "SandboxedExecute", "SubmissionExporter",
            "require"]

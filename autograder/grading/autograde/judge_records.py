@@ -20,7 +20,7 @@ from autograder.grading.autograde.protection import PACKAGE, ProtectionMissing
 from autograder.grading.autograde.sandboxed_execute import RAN
 from autograder.grading.autograde.trusted import MAX_RECORD, judge_notebook
 from autograder.grading.gradebook import set_judged
-from autograder.grading.grades import Row
+from autograder.grading.grades import Row, missing_rows
 from autograder.grading.layout import Layout
 from autograder.kernel import contract
 
@@ -31,20 +31,22 @@ class JudgeRecords(SaveAutoGrades):
     def preprocess(self, nb, resources):
         where, ids = Layout(self.config), resources["nbgrader"]
         student, assignment, notebook = ids["student"], ids["assignment"], ids["notebook"]
-        ran = resources.get(RAN, {})
-        if "records" not in ran:
+        if RAN not in resources:
             raise ProtectionMissing(f"{PACKAGE}.JudgeRecords needs {PACKAGE}.SandboxedExecute before it in "
                                     "c.Autograde.autograde_preprocessors")
-        limits = settings.limits(self.config)
+        ran, limits = resources[RAN], settings.limits(self.config)
         cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         tests = course.tests_in(nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
-        rows = judge_notebook(student, notebook, tests, ran["records"], cells, ran["fate"], limits)
+        if "refused" in ran:
+            rows, why = missing_rows(student, notebook, tests, "unreadable", ran["refused"]), ran["refused"]
+        else:
+            rows = judge_notebook(student, notebook, tests, ran["records"], cells, ran["fate"], limits)
+            why = ran["error"] and f"its kernel did not finish ({ran['error']})"
         self._scores = {row.test: row.score for row in rows}
         nb, resources = super().preprocess(nb, resources)
         graded_copy.without_grader_paths(nb, where.autograded(student, assignment))
-        notes = list(ran.get("notes", [])) + graded_copy.bound(nb, limits, f"{student}: {notebook}: ")
-        if ran["error"]:
-            notes.append(f"{student}: {notebook}: its kernel did not finish ({ran['error']})")
+        notes = list(ran["notes"]) + graded_copy.bound(nb, limits, f"{student}: {notebook}: ")
+        notes += [f"{student}: {notebook}: {why}"] if why else []
         graded_copy.annotate(nb, rows)
         write_verdicts(where, student, notebook, rows, notes)
         return nb, resources

@@ -6,7 +6,8 @@ from nbclient.exceptions import CellTimeoutError
 from nbclient.util import run_sync
 from nbgrader.preprocessors import Execute
 
-from autograder.grading.autograde.check_submission import REPAIR_NOTES
+from autograder.grading import gradebook
+from autograder.grading.autograde.check_submission import REFUSED, REPAIR_NOTES
 from autograder.grading.autograde.protection import ProtectionMissing
 from autograder.grading.grades import first_line
 from autograder.grading.sandbox.ahead import AHEAD, hand_over
@@ -25,14 +26,25 @@ class SandboxedExecute(Execute):
     (autograder.grading.sandbox.ahead) is handed the notebook instead of starting one.
 
     For JudgeRecords, resources[RAN] gets: "notes" (CheckSubmission's), "fate" (the sandbox's fate file, with
-    "cell_timeout"), "error" (why the kernel did not finish, or None) and "records" (the records folder).
+    "cell_timeout"), "error" (why the kernel did not finish, or None) and "records" (the records folder); for the
+    release standing in for a refused notebook, no kernel and "refused" (why). Without bubblewrap it refuses,
+    and flags for review the scores an earlier grading left of the notebook (gradebook.flag_not_regraded).
     """
 
     def preprocess(self, nb, resources, km=None):
+        ids = resources["nbgrader"]
+        student, notebook = ids["student"], ids["notebook"]
+        if REFUSED in nb.metadata:  # the release standing in for a refused notebook: nothing to run
+            resources[RAN] = {"notes": nb.metadata.pop(REPAIR_NOTES, []), "refused": nb.metadata[REFUSED]}
+            return nb, resources
         if shutil.which("bwrap") is None:
-            raise ProtectionMissing("bubblewrap (bwrap) is not installed, and this course runs every notebook in its "
-                                    "sandbox: install it (`apt-get install bubblewrap`, or `make demo`), then grade again")
-        student, notebook = resources["nbgrader"]["student"], resources["nbgrader"]["notebook"]
+            with gradebook.opened(ids["db_url"]) as opened:
+                flagged = gradebook.flag_not_regraded(opened, student, ids["assignment"], notebook)
+            raise ProtectionMissing(
+                f"{student}: {notebook}: not graded: bubblewrap (bwrap) is not installed, and this course runs every "
+                "notebook in its sandbox: install it (`apt-get install bubblewrap`, or `make demo`), then grade again"
+                + (f"; the {flagged} scores the gradebook holds from an earlier grading stand, flagged for review in "
+                   "the formgrader" if flagged else ""))
         ahead = AHEAD.take(self.config, student, notebook)
         self._kernel = ahead or SandboxedKernel(self.config, student, notebook)
         self._cell_timed_out, notes, error = False, nb.metadata.pop(REPAIR_NOTES, []), None

@@ -89,22 +89,6 @@ class Result:
     state: dict = field(default_factory=dict)
 
 
-def _unreadable(path, max_size):
-    """Why a submitted file cannot be graded, or None when nbformat reads it (links are refused before)."""
-    size = path.lstat().st_size
-    if size == 0:
-        return refusals.unreadable("an empty file")
-    if size > max_size:
-        return refusals.too_large(size, max_size)
-    try:
-        notebook = nbformat.read(path, as_version=4)
-        if not isinstance(notebook.get("cells"), list):
-            raise ValueError("it has no list of cells")
-    except Exception as error:  # any way a file can fail to be a notebook
-        return refusals.unreadable(f"{type(error).__name__}: {first_line(error)[:200] or 'empty file'}")
-    return None
-
-
 def stage(submission, root=ROOT, expected=None, version=""):
     """Read and check one student's notebooks into a Task (nothing is written).
 
@@ -121,7 +105,7 @@ def stage(submission, root=ROOT, expected=None, version=""):
     notes, unreadable, readable = [], dict(submission.refused), {}
     max_size = course.limits(root).max_notebook_size
     for name, path in submission.notebooks.items():
-        problem = _unreadable(path, max_size)
+        problem = refusals.problem(path, max_size)
         if problem:
             unreadable[name] = problem
             continue

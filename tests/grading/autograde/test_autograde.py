@@ -2,12 +2,14 @@
 Autograde button runs the same), cheats included."""
 
 import csv
+import json
 import shutil
 
 import nbformat
 import pytest
 
 from autograder.grading import course, gradebook
+from autograder.grading.autograde.judge_records import read_verdicts
 from autograder.instructor.samples import filled
 from tests.grading.batch.the_class import NOTEBOOKS
 from tests.helpers import run_nbgrader
@@ -87,3 +89,39 @@ def test_no_test_cell_left_as_released_raises_nbgraders_checksum_alarm(by_nbgrad
     unless CheckSubmission gives the cell its hidden tests back; no student of the class changed a test cell."""
     log = (by_nbgrader / "autograde.log").read_text(encoding="utf-8")
     assert "Converting notebook" in log and "Attribute 'checksum'" not in log
+
+
+@pytest.mark.end_to_end
+def test_nbgraders_autograde_scores_a_refused_notebook_zero_with_the_reason_in_its_graded_copy_and_feedback(course_copy):
+    name = NOTEBOOKS[0]
+    root = course_copy(release=[name], name="refused_course")
+    where, db_url = course.layout(root), course.config(root).CourseDirectory.db_url
+    made = {"ann": lambda path: path.symlink_to(where.source_notebook(name, name)),  # the instructor's, answers and all
+            "bob": lambda path: path.write_text("this is not a notebook"),
+            "cy": lambda path: path.write_text("{" * (6 * 1024**2))}
+    for student, make in made.items():
+        where.submission(student, name, name).parent.mkdir(parents=True)
+        make(where.submission(student, name, name))
+    with gradebook.opened(db_url) as opened:  # ann's notebook was graded before, and a grader gave 1.5 by hand
+        opened.update_or_create_student("ann")
+        opened.add_submission(name, "ann")
+        grade = opened.find_grade("test_sigmoid", name, name, "ann")
+        grade.auto_score, grade.manual_score, grade.needs_manual_grade = 2.0, 1.5, False
+        opened.db.commit()
+    said = run_nbgrader(root, "autograde", name, "--create")
+    run_nbgrader(root, "generate_feedback", name)
+    assert "Attribute 'checksum'" not in said.stdout + said.stderr  # the stand-in's test cells are the instructor's
+    whys = {"ann": "a symbolic link", "bob": "not a readable notebook (NotJSONError", "cy": "over the limit of 5.2 MB"}
+    with gradebook.opened(db_url) as opened:
+        for student, why in whys.items():
+            grades = {g.name: g for g in opened.find_submission_notebook(name, name, student).grades}
+            assert {g.auto_score for g in grades.values()} == {0.0} and why in said.stdout + said.stderr, student
+            assert [g.name for g in grades.values() if g.needs_manual_grade] == [], student
+            graded = nbformat.read(where.graded_copy(student, name, name), as_version=4)
+            assert why in graded.cells[0].source and "BEGIN SOLUTION" not in json.dumps(graded), student
+            page = where.feedback_page(student, name, name).read_text(encoding="utf-8")
+            assert "This notebook was not graded: every test scores 0." in page and why in page, student
+            rows, _ = read_verdicts(where, student, name)
+            assert {(r.status, r.score) for r in rows} == {("unreadable", 0.0)} and why in rows[0].message
+        sigmoid = opened.find_grade("test_sigmoid", name, name, "ann")
+        assert (sigmoid.auto_score, sigmoid.score) == (0.0, 1.5)  # the hand-given score stands

@@ -1,29 +1,19 @@
-"""CheckSubmission: a linked or oversized notebook is refused (its tests 0 in the gradebook), any other repaired."""
+"""SubmissionExporter never reads a linked, oversized or broken notebook (the release stands in, with the reason);
+CheckSubmission repairs the rest, and refuses to run where the exporter did not read the notebook.
+(The whole of nbgrader's path for a refused notebook: tests/grading/autograde/test_autograde.py.)"""
+
+import json
 
 import nbformat
 import pytest
 
-from autograder.grading import course, gradebook, refusals
-from autograder.grading.autograde.check_submission import REPAIR_NOTES, CheckSubmission, SubmissionRefused, refusal
+from autograder.grading import course, refusals
+from autograder.grading.autograde import ProtectionMissing
+from autograder.grading.autograde.check_submission import (CHECKED, REFUSED, REPAIR_NOTES, CheckSubmission,
+                                                           SubmissionExporter)
 from autograder.grading.layout import notebook_file
 from tests.helpers import one_notebook_gradebook
 from tests.helpers import student_copy
-
-
-def test_a_linked_or_oversized_submission_is_refused_and_a_plain_one_is_not(tmp_path):
-    submitted = tmp_path / "submitted"
-    (submitted / "ann" / "01").mkdir(parents=True)
-    plain = submitted / "ann" / "01" / "01.ipynb"
-    plain.write_text("{}" * 100)
-    assert refusal(plain, submitted, max_size=1000) is None
-    assert "MB, over the limit" in refusal(plain, submitted, max_size=100)
-    (submitted / "bob").symlink_to(submitted / "ann", target_is_directory=True)  # a student's folder is another's
-    assert "symbolic link" in refusal(submitted / "bob" / "01" / "01.ipynb", submitted, max_size=1000)
-    (tmp_path / "answers.ipynb").write_text("{}")
-    plain.unlink()
-    plain.symlink_to(tmp_path / "answers.ipynb")  # the file is a link to the instructor's
-    assert "symbolic link" in refusal(plain, submitted, max_size=1000)
-    assert refusal(submitted / "bob" / "01" / "01.ipynb", submitted, max_size=1000) == refusals.LINK
 
 
 def _release(where, name):
@@ -36,33 +26,66 @@ def _release(where, name):
 
 def _resources(root, student, notebook, db_url):
     where = course.layout(root)
-    return {"metadata": {"path": str(where.submitted(student, notebook))},
+    return {"metadata": {"path": str(where.submitted(student, notebook))}, CHECKED: True,
             "nbgrader": {"student": student, "assignment": notebook, "notebook": notebook, "db_url": db_url}}
 
 
-def test_a_refused_notebook_scores_zero_and_a_gradable_one_is_repaired_against_its_release(course_copy):
+def _read(root, student, name, path):
+    """What SubmissionExporter gives nbgrader of a submitted file: (notebook, resources)."""
+    resources = {"nbgrader": {"student": student, "assignment": name, "notebook": name, "db_url": "sqlite://"}}
+    output, resources = SubmissionExporter(config=course.config(root)).from_filename(str(path), resources)
+    return nbformat.reads(output, as_version=4), resources
+
+
+def test_the_exporter_reads_a_gradable_notebook_and_gives_the_release_with_the_reason_for_any_other(course_copy):
+    root, name = course_copy(), "01_model_and_loss"
+    where = course.layout(root)
+    _release(where, name)
+    path = where.submission("ann", name, name)
+    path.parent.mkdir(parents=True)
+    mine = nbformat.read(where.released_notebook(name, name), as_version=4)
+    mine.cells[0].source = "ann's own copy"
+    nbformat.write(mine, path)
+    nb, resources = _read(root, "ann", name, path)
+    assert nb.cells[0].source == "ann's own copy" and REFUSED not in nb.metadata and resources[CHECKED]
+    assert resources["metadata"]["path"] == str(path.parent)
+    released = nbformat.read(where.released_notebook(name, name), as_version=4)
+    (root / "elsewhere.ipynb").write_text(json.dumps(mine))
+    for make, why in ((lambda: path.write_text("this is not a notebook"), "not a readable notebook (NotJSONError"),
+                      (lambda: path.write_text("{" * (6 * 1024**2)), "the file is 6.3 MB, over the limit of 5.2 MB"),
+                      (lambda: path.symlink_to(root / "elsewhere.ipynb"), refusals.LINK.removeprefix("not graded: "))):
+        path.unlink()
+        make()
+        nb, resources = _read(root, "ann", name, path)
+        assert why in nb.metadata[REFUSED] and resources[CHECKED], nb.metadata[REFUSED]
+        assert nb.cells[0].source.startswith("**This notebook was not graded: every test scores 0.**")
+        assert why in nb.cells[0].source and "ann's own copy" not in json.dumps(nb)
+        assert [c.source for c in nb.cells[1:]] == [c.source for c in released.cells]
+        assert resources["metadata"]["path"] == str(path.parent)  # where nbgrader's own steps look for it
+
+
+def test_checking_refuses_to_run_on_a_notebook_another_exporter_read(course_copy):
+    root, name = course_copy(), "01_model_and_loss"
+    resources = _resources(root, "ann", name, "sqlite://")
+    del resources[CHECKED]
+    with pytest.raises(ProtectionMissing, match="c.Autograde.exporter_class"):
+        CheckSubmission(config=course.config(root)).preprocess(nbformat.v4.new_notebook(), resources)
+
+
+def test_a_gradable_notebook_is_repaired_against_its_release_and_the_release_standing_in_gets_its_hidden_tests(course_copy):
     root, name = course_copy(), "01_model_and_loss"
     where, db_url = course.layout(root), one_notebook_gradebook(root, name)
     _release(where, name)
-    submitted = where.submission("ann", name, name)
-    submitted.parent.mkdir(parents=True)
     stripped = nbformat.read(where.released_notebook(name, name), as_version=4)
     del stripped.cells[[c.metadata.get("nbgrader", {}).get("grade_id") for c in stripped.cells].index("sigmoid")].metadata["nbgrader"]
-    nbformat.write(stripped, submitted)
     nb, _ = CheckSubmission(config=course.config(root)).preprocess(stripped, _resources(root, "ann", name, db_url))
     assert nb.metadata[REPAIR_NOTES] == ["ann: 01_model_and_loss: re-identified sigmoid"]
-    submitted.unlink()
-    submitted.symlink_to(notebook_file(name))  # the student's "notebook" is the instructor's
-    with gradebook.opened(db_url) as opened:
-        grade = opened.find_grade("test_sigmoid", name, name, "ann")
-        grade.auto_score, grade.manual_score = 2.0, 1.5  # graded before; then a grader gave 1.5 by hand
-        opened.db.commit()
-    with pytest.raises(SubmissionRefused, match="symbolic link"):
-        CheckSubmission(config=course.config(root)).preprocess(stripped, _resources(root, "ann", name, db_url))
-    with gradebook.opened(db_url) as opened:
-        grade = opened.find_grade("test_sigmoid", name, name, "ann")
-        assert (grade.auto_score, grade.manual_score, grade.score) == (0.0, 1.5, 1.5)
-        assert grade.needs_manual_grade  # the hand-given score stands, flagged: the work it scored was refused
+    stand_in = nbformat.read(where.released_notebook(name, name), as_version=4)
+    stand_in.metadata[REFUSED] = refusals.LINK
+    nb, _ = CheckSubmission(config=course.config(root)).preprocess(stand_in, _resources(root, "ann", name, db_url))
+    assert nb.metadata[REPAIR_NOTES] == []  # nothing to repair, and no checksum alarm from nbgrader
+    assert all("### BEGIN HIDDEN TESTS" in c.source for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade")
+               and c.metadata["nbgrader"]["grade_id"].startswith("test_"))
 
 
 def test_a_test_cell_left_as_released_gets_its_hidden_tests_back_and_an_edited_one_does_not(course_copy):
