@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test quick golden venv clean outputs bwrap chromium hub
+.PHONY: demo test quick golden venv clean outputs bwrap chromium hub postgres
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults, in a course of its
 # own under build/demo/ (never the instructor's course/ and release/).
@@ -14,7 +14,7 @@ demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
 # Every test, on two workers (pytest-xdist): each test file runs on one worker (nbval runs a notebook's cells in order).
-test: $(VENV)/.installed bwrap chromium hub
+test: $(VENV)/.installed bwrap chromium hub postgres
 	$(PYTHON) -m pytest -n 2 --dist loadfile
 
 # Everything but the slow, end-to-end and browser tests: about a minute, no sandbox, no browser.
@@ -33,6 +33,12 @@ bwrap:
 chromium:
 	@test -x /usr/bin/chromium && test -x /usr/bin/chromedriver || \
 		{ apt-get update -qq && apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+# The database tests (tests/end_to_end/test_database.py) start a PostgreSQL server of their own (tests/postgres.py):
+# Debian's, whose programs are under /usr/lib/postgresql/<version>/bin (needs root to install).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || \
+		{ apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 
 # The hub test (tests/end_to_end/test_hub.py) runs JupyterHub, whose proxy is configurable-http-proxy from npm.
 HUB_PROXY := build/hub/node_modules/.bin/configurable-http-proxy

@@ -6,6 +6,9 @@ c = get_config()  # noqa: F821 (provided by nbgrader when it loads this file)
 here = os.path.dirname(os.path.abspath(__file__))
 
 c.CourseDirectory.root = here
+# The course's id: nbgrader's gradebook files every assignment under it (a database that checks its keys, such as
+# PostgreSQL, refuses an empty one) and its exchange keeps the course's files under it. Change it to your course's.
+c.CourseDirectory.course_id = "logistic_regression"
 # nbgrader's source folder is made by `python -m autograder release` from the notebooks, one folder per
 # assignment below (each with the files its notebooks use): the notebooks themselves live in
 # notebooks/logistic_regression/, where they are written and tested.
@@ -15,7 +18,8 @@ c.CourseDirectory.release_directory = "release"
 c.CourseDirectory.submitted_directory = "course/submitted"
 c.CourseDirectory.autograded_directory = "course/autograded"
 c.CourseDirectory.feedback_directory = "course/feedback"
-c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "course", "gradebook.db")  # any SQLAlchemy URL
+# Any SQLAlchemy URL: SQLite by default; PostgreSQL is tested too ("postgresql+psycopg://user@host/database").
+c.CourseDirectory.db_url = "sqlite:///" + os.path.join(here, "course", "gradebook.db")
 
 c.Execute.timeout = 60  # seconds per cell during autograding
 c.Execute.interrupt_on_timeout = True

@@ -18,7 +18,7 @@ import types
 
 import pytest
 
-from tests import helpers
+from tests import helpers, postgres as postgres_server
 from tests.grading.batch.the_class import write_class
 
 
@@ -98,3 +98,11 @@ def class_copy(graded_class, tmp_path):
     root, _, _ = graded_class
     shutil.copytree(root, tmp_path / "c", symlinks=True)
     return tmp_path / "c", tmp_path / "c" / "out"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the run (one per xdist worker that needs one): postgres.database() -> the SQLAlchemy
+    URL of a fresh, empty database (tests/postgres.py)."""
+    with postgres_server.server() as running:
+        yield running

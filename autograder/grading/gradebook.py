@@ -18,16 +18,25 @@ from autograder.grading.grades import LATE
 
 
 @contextlib.contextmanager
-def opened(db_url):
-    """The gradebook at a SQLAlchemy URL (a course's c.CourseDirectory.db_url), open for a block."""
+def opened(db_url, course_id=""):
+    """The gradebook at a SQLAlchemy URL (a course's c.CourseDirectory.db_url), open for a block.
+
+    `course_id` is the course's c.CourseDirectory.course_id, under which nbgrader files the assignments it adds
+    (nbgrader's own default when it is empty).
+    """
     from nbgrader.api import Gradebook
 
     venv_bin_on_path()  # a new gradebook is made by nbgrader's migrations, which it runs with `alembic`
     warnings.filterwarnings("ignore", message=NOT_IN_SESSION)
     if sqlite_file(db_url) is not None:  # SQLite makes the file, not its folder
         sqlite_file(db_url).parent.mkdir(parents=True, exist_ok=True)
-    with Gradebook(db_url) as gradebook:
+    with Gradebook(db_url, *([course_id] if course_id else [])) as gradebook:
         yield gradebook
+
+
+def of_course(config):
+    """The gradebook of a course (its traitlets Config: nbgrader_config.py), open for a block."""
+    return opened(config.CourseDirectory.db_url, config.CourseDirectory.course_id)
 
 
 def set_judged(grade, score):
@@ -126,8 +135,13 @@ def flag_not_regraded(gradebook, student, assignment, notebook):
 
 
 def replace_submission(gradebook, student, assignment, handed_in, answers_changed=()):
-    """A fresh submission of an assignment (what an earlier grading wrote of it goes, but for graders' hand-given
-    scores and comments), handed in at `handed_in`.
+    """A submission of an assignment graded afresh, handed in at `handed_in`: what an earlier grading wrote of it
+    (scores, comments, late penalty) goes, graders' hand-given scores, extra credit and comments stay.
+
+    Its rows are cleared in place, never deleted and made again: a grader saving a score in the formgrader
+    meanwhile loses nothing (grading writes no hand-given field), the formgrader's ids stay valid, and an
+    extension given to the student stays. Only a submission whose cells the course has changed since is made
+    again, with its hand-given scores and comments copied over.
 
     Parameters
     ----------
@@ -144,9 +158,51 @@ def replace_submission(gradebook, student, assignment, handed_in, answers_change
     """
     from nbgrader.api import MissingEntry
 
+    try:
+        submission = gradebook.find_submission(assignment, student)
+    except MissingEntry:
+        gradebook.add_submission(assignment, student, timestamp=handed_in)
+        return []
+    if not _same_cells(submission, gradebook.find_assignment(assignment)):
+        return _make_again(gradebook, student, assignment, handed_in, answers_changed)
+    submission.timestamp, flagged = handed_in, []
+    for notebook in submission.notebooks:
+        notebook.late_submission_penalty = None
+        for comment in notebook.comments:
+            comment.auto_comment = None
+        for grade in notebook.grades:
+            grade.auto_score = None
+            by_hand = grade.manual_score is not None or bool(grade.extra_credit)
+            grade.needs_manual_grade = notebook.name in answers_changed if by_hand else True  # as nbgrader makes one
+            if by_hand and notebook.name in answers_changed:
+                flagged.append((notebook.name, grade.name, grade.manual_score, grade.extra_credit))
+    return [_flagged_note(student, *given) for given in sorted(flagged)]
+
+
+def _same_cells(submission, assignment):
+    """Whether a submission has a grade for each grade cell of its assignment and a comment for each solution
+    cell, and no other (the course has not changed the assignment's cells since the submission was made)."""
+    def cells(notebooks, grades, comments):
+        return {(n.name, kind, c.name) for n in notebooks for kind, of in (("grade", grades), ("comment", comments))
+                for c in of(n)}
+
+    return (cells(submission.notebooks, lambda n: n.grades, lambda n: n.comments)
+            == cells(assignment.notebooks, lambda n: n.grade_cells, lambda n: n.solution_cells))
+
+
+def _flagged_note(student, notebook, test, score, extra):
+    given = " and ".join(([f"scored {score:g}"] if score is not None else []) + ([f"given {extra:g} extra"] if extra else []))
+    return (f"{student}: {notebook}: {test} was {given} by hand, and the notebook has changed or is gone since: it "
+            "stands, flagged for review in the formgrader")
+
+
+def _make_again(gradebook, student, assignment, handed_in, answers_changed):
+    """replace_submission for a submission whose cells the course has changed: removed, added with the course's
+    cells, and its hand-given scores and comments copied to the cells the course still has."""
+    from nbgrader.api import MissingEntry
+
     kept = hand_given(gradebook, student, assignment)
-    with contextlib.suppress(MissingEntry):
-        gradebook.remove_submission(assignment, student)
+    gradebook.remove_submission(assignment, student)
     gradebook.add_submission(assignment, student, timestamp=handed_in)
     notes = []
     for (notebook, test), (score, extra) in sorted(kept.scores.items()):
@@ -155,10 +211,7 @@ def replace_submission(gradebook, student, assignment, handed_in, answers_change
             grade.manual_score, grade.extra_credit = score, extra
             grade.needs_manual_grade = notebook in answers_changed
             if notebook in answers_changed:
-                given = " and ".join(([f"scored {score:g}"] if score is not None else [])
-                                     + ([f"given {extra:g} extra"] if extra else []))
-                notes.append(f"{student}: {notebook}: {test} was {given} by hand, and the notebook has changed or "
-                             "is gone since: it stands, flagged for review in the formgrader")
+                notes.append(_flagged_note(student, notebook, test, score, extra))
     for (notebook, cell), comment in sorted(kept.comments.items()):
         with contextlib.suppress(MissingEntry):
             gradebook.find_comment(cell, notebook, assignment, student).manual_comment = comment

@@ -16,6 +16,7 @@ read is what was written.
 
 import csv
 import itertools
+import os
 import shutil
 from dataclasses import astuple, dataclass, fields
 
@@ -119,6 +120,8 @@ class GradesWriter:
     def __init__(self, out_dir, tests, notes=()):
         self.out, self.tests, self.notes = Out(out_dir), dict(tests), list(notes)
         _check_readable(self.out.grades)  # before any student is graded, not after
+        if not self.out.feedback.exists() and self.out.replaced_feedback.is_dir():  # a run stopped while swapping
+            self.out.replaced_feedback.rename(self.out.feedback)
         shutil.rmtree(self.out.partial, ignore_errors=True)  # what a stopped run left
         self.out.partial_students.mkdir(parents=True)
         self.out.partial_feedback.mkdir()
@@ -173,7 +176,8 @@ class GradesWriter:
         self.out.notes.write_text("".join(f"{n}\n" for n in notes), encoding="utf-8")
         for name in (GRADES, SUMMARY):
             (self.out.partial / name).replace(self.out.folder / name)
-        shutil.rmtree(self.out.feedback, ignore_errors=True)
+        if self.out.feedback.exists():  # two renames, each whole: OUT's pages are always in one of two places
+            self.out.feedback.rename(self.out.replaced_feedback)
         self.out.partial_feedback.rename(self.out.feedback)
         shutil.rmtree(self.out.partial)
         return len(graded), notes
@@ -200,7 +204,7 @@ class GradesWriter:
             target = self.out.partial_feedback / page.parent.name / page.name
             if (page.stem not in self.tests or page.parent.name not in graded) and not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                page.replace(target)
+                os.link(page, target)  # not moved: OUT's page stays until the new folder replaces OUT's whole
 
 
 def _check_readable(path):

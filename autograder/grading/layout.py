@@ -261,6 +261,11 @@ class Out:
         return self.partial_students / f"{student}.{name}"
 
     @property
+    def replaced_feedback(self):
+        """Where OUT's feedback/ goes while the new one takes its place (with .partial/, removed after)."""
+        return self.partial / "replaced_feedback"
+
+    @property
     def partial_feedback(self):
         """The feedback pages of a run, put in place of `feedback` when it finishes."""
         return self.partial / "feedback"

@@ -15,7 +15,7 @@ from autograder.grading.layout import ROOT
 
 def students(root=ROOT):
     """Every student the course holds anything of: in its gradebook or in its folders."""
-    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+    with gradebook.of_course(course.config(root)) as opened:
         known = {student.id for student in opened.students}
     return sorted(known | set(course.layout(root).students_with_folders()))
 
@@ -46,7 +46,7 @@ def reset(root=ROOT, names=None):
         raise ValueError(f"no student {', '.join(unknown)} in the course (it has {', '.join(present) or 'none'})")
     chosen = sorted(names) if names else present
     where = course.layout(root)
-    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+    with gradebook.of_course(course.config(root)) as opened:
         gradebook.remove_students(opened, chosen)
     for student in chosen:
         for folder in where.of_student(student):

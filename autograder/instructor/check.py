@@ -64,7 +64,7 @@ def _grades_against_gradebook(rows, root):
     from nbgrader.api import MissingEntry
 
     found, of, by = [], course.assignment_by_notebook(root), _by_notebook(rows)
-    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+    with gradebook.of_course(course.config(root)) as opened:
         for (student, notebook), its in sorted(by.items()):
             tests, late = [r for r in its if r.status != LATE], sum(-r.score for r in its if r.status == LATE)
             if notebook not in of:

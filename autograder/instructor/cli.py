@@ -13,6 +13,7 @@ Without --assignment, each command takes every assignment released by now (c.Cou
 
 import argparse
 import contextlib
+import errno
 import os
 import shutil
 import sys
@@ -90,6 +91,11 @@ def grade(args):
         if out.folder.exists() and not any(p != out.log for p in out.folder.iterdir()):
             shutil.rmtree(out.folder)  # nothing was graded: leave no half-made output folder behind
         return 2
+    except Exception as problem:
+        if not _disk_full(problem):
+            raise
+        print(_DISK_FULL.format(problem=str(problem).splitlines()[0], out=out.folder), file=sys.stderr)
+        return 2
     _report_again(out, args.course)
     print_summary(out.folder)
     for note in notes:
@@ -119,6 +125,11 @@ def rejudge(args):
     except ValueError as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2
+    except Exception as problem:
+        if not _disk_full(problem):
+            raise
+        print(_DISK_FULL.format(problem=str(problem).splitlines()[0], out=out.folder), file=sys.stderr)
+        return 2
     for note in said:
         print(f"note: {note}")
     for student, notebook in changed:
@@ -127,6 +138,19 @@ def rejudge(args):
           "gradebook, graded copies and their feedback are up to date")
     _report_again(out, args.course)
     return 0
+
+
+#: What `grade` and `rejudge` say when a disk fills: what happened, that nothing half-written counts, what to do.
+_DISK_FULL = ("error: a disk is full ({problem}). Nothing half-written counts: the gradebook holds each notebook "
+              "whole or not at all, and one whose storing was cut off is graded again next time. Free space where the "
+              "course and {out} are (`df -h`), then run the same command again.")
+
+
+def _disk_full(problem):
+    """Whether an error is a full disk: the system's (ENOSPC, a quota) or the database's own words for it."""
+    return (getattr(problem, "errno", None) in (errno.ENOSPC, errno.EDQUOT)
+            or any(words in str(problem) for words in ("database or disk is full", "No space left on device",
+                                                        "could not extend file")))
 
 
 def _report_again(out, root):

@@ -5,10 +5,13 @@ The fixtures that use these (`browser`, `screenshots`, `chromium_installed`) are
 """
 
 import contextlib
+import os
+import secrets
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -146,3 +149,31 @@ def autograde(driver, student, screenshots):
         assert f"Applying preprocessor: {piece}" in log, log[-3000:]
     wait(driver, lambda d: submission_rows(d)[student].find_element(By.CSS_SELECTOR, "td.status").text == "graded",
          f"{student}'s row to say graded")
+
+
+@contextlib.contextmanager
+def jupyter_lab(folder, home):
+    """Run `jupyter lab` on `folder` (its working directory and root_dir, where nbgrader reads its config).
+
+    Yields
+    ------
+    (str, str)
+        The server's URL and its token.
+    """
+    port, token, log = free_port(), secrets.token_hex(16), home / "jupyter.log"
+    env = {**os.environ, **jupyter_folders(home),
+           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    with open(log, "wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
+             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={folder}", f"--IdentityProvider.token={token}",
+             # the page's JupyterLab object, to run commands and read the kernel's status
+             "--LabApp.expose_app_in_browser=True",
+             "--allow-root"],  # these tests run as root on CI (harmless otherwise)
+            cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(server, f"{url}/api/status?token={token}", log, "jupyter lab")
+        yield url, token
+    finally:
+        stop(server)

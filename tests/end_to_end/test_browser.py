@@ -13,13 +13,7 @@ folders (nothing of the user's is read; the venv's nbgrader extensions are). Scr
 go to build/screenshots/<test>/NN_step.png, and one more when a test fails.
 """
 
-import contextlib
-import os
-import secrets
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -29,8 +23,7 @@ from selenium.webdriver.common.keys import Keys
 
 from autograder.grading import course
 from autograder.instructor.samples import filled
-from tests.end_to_end.browser import (autograde, free_port, jupyter_folders, stop, submission_rows, wait,
-                                      wait_until_serving)
+from tests.end_to_end.browser import autograde, jupyter_lab, submission_rows, wait
 from tests.helpers import read_rows, run_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("chromium_installed")]
@@ -63,34 +56,6 @@ const message = document.querySelector('.jp-Dialog #validation-message');
 return [...message.querySelectorAll('p')].filter(p => p.innerText.startsWith('The following cell failed'))
     .map(p => p.parentElement.nextElementSibling.querySelector('pre').innerText);
 """
-
-
-@contextlib.contextmanager
-def _jupyter_lab(folder, home):
-    """Run `jupyter lab` on `folder` (its working directory and root_dir, where nbgrader reads its config).
-
-    Yields
-    ------
-    (str, str)
-        The server's URL and its token.
-    """
-    port, token, log = free_port(), secrets.token_hex(16), home / "jupyter.log"
-    env = {**os.environ, **jupyter_folders(home),
-           "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    with open(log, "wb") as out:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "jupyter", "lab", "--no-browser", f"--port={port}", "--ServerApp.port_retries=0",
-             "--ServerApp.ip=127.0.0.1", f"--ServerApp.root_dir={folder}", f"--IdentityProvider.token={token}",
-             # the page's JupyterLab object, to run commands and read the kernel's status
-             "--LabApp.expose_app_in_browser=True",
-             "--allow-root"],  # these tests run as root on CI (harmless otherwise)
-            cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_serving(server, f"{url}/api/status?token={token}", log, "jupyter lab")
-        yield url, token
-    finally:
-        stop(server)
 
 
 def _released_course(course_copy):
@@ -155,7 +120,7 @@ def student_lab(course_root, tmp_path):
     """JupyterLab on a student's folder holding the released assignment, as a student gets it."""
     student = tmp_path / "student"
     shutil.copytree(course.layout(course_root).release(ASSIGNMENT), student / ASSIGNMENT)
-    with _jupyter_lab(student, tmp_path / "jupyter") as server:
+    with jupyter_lab(student, tmp_path / "jupyter") as server:
         yield server, student
 
 
@@ -241,7 +206,7 @@ def _scores_in_table(driver, key_column):
 def test_the_formgrader_shows_each_students_score_from_grading(graded_pair, course_root, browser, screenshots,
                                                                tmp_path):
     assert graded_pair["bob"][0] < graded_pair["ada"][0] == graded_pair["ada"][1]  # the class tells them apart
-    with _jupyter_lab(course_root, tmp_path / "jupyter") as (url, token):
+    with jupyter_lab(course_root, tmp_path / "jupyter") as (url, token):
         browser.get(f"{url}/formgrader/manage_students?token={token}")
         # the table is filled by the page's scripts from the gradebook
         wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "td.id")) == len(graded_pair)
@@ -295,7 +260,7 @@ def _graded_test_cell(driver, student, grade_id, screenshots):
 def test_the_formgraders_autograde_button_grades_with_the_courses_protections(submitted_class, browser, screenshots,
                                                                                tmp_path):
     root = submitted_class
-    with _jupyter_lab(root, tmp_path / "jupyter") as (url, token):
+    with jupyter_lab(root, tmp_path / "jupyter") as (url, token):
         browser.get(f"{url}/formgrader/manage_assignments?token={token}")
         link = wait(browser, lambda d: d.find_elements(
             By.CSS_SELECTOR, f"td.num-submissions a[href$='/manage_submissions/{ASSIGNMENT}']"),

@@ -1,7 +1,7 @@
 """Every write into nbgrader's gradebook: one rule for a score (a grader's hand-given score is never overwritten),
 the late penalty beside the grades, a notebook not graded again flagged, a submission made afresh."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from autograder.grading import gradebook
 from autograder.grading.grades import Row
@@ -90,6 +90,39 @@ def test_a_submission_handed_in_again_keeps_hand_given_scores_and_comments_flagg
         assert given == gradebook.HandGiven({(NAME, "test_sigmoid"): (1.5, None)}, {(NAME, "sigmoid"): "close: mind the sign"})
         assert given.of(NAME) and not given.of("02_chain_rule")
         assert gradebook.hand_given(opened, "bob", NAME) == gradebook.HandGiven({}, {})
+
+
+def test_a_submission_graded_afresh_keeps_its_rows_so_a_score_saved_meanwhile_and_an_extension_stay(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    with gradebook.opened(url) as opened:
+        gradebook.set_judged(_grade(opened), 2.0)
+        opened.find_submission(NAME, "ann").extension = timedelta(days=2)  # given by the instructor
+        opened.db.commit()
+        ids = {g.name: g.id for g in opened.find_submission_notebook(NAME, NAME, "ann").grades}
+        gradebook.replace_submission(opened, "ann", NAME, None)  # grading begins: the rows read, then cleared
+        with gradebook.opened(url) as formgrader:  # meanwhile a grader saves a score, as the formgrader does
+            formgrader.find_grade_by_id(ids["test_sigmoid"]).manual_score = 1.0
+            formgrader.db.commit()
+        gradebook.set_judged(_grade(opened), 0.0)
+        opened.db.commit()
+        opened.db.expire_all()
+        assert (_grade(opened).id, _grade(opened).auto_score, _grade(opened).manual_score) == (ids["test_sigmoid"], 0.0, 1.0)
+        assert opened.find_submission(NAME, "ann").extension == timedelta(days=2)
+
+
+def test_a_submission_whose_cells_the_course_changed_is_made_again_with_what_was_given_by_hand(tmp_path):
+    url = one_notebook_gradebook(tmp_path, NAME)
+    with gradebook.opened(url) as opened:
+        _grade(opened).manual_score = 1.5
+        opened.find_comment("sigmoid", NAME, NAME, "ann").manual_comment = "close"
+        opened.add_grade_cell("test_new", NAME, NAME, max_score=1.0, cell_type="code")  # added to the release since
+        opened.db.commit()
+        assert gradebook.replace_submission(opened, "ann", NAME, None, answers_changed={NAME}) == [
+            f"ann: {NAME}: test_sigmoid was scored 1.5 by hand, and the notebook has changed or is gone since: it "
+            "stands, flagged for review in the formgrader"]
+        assert _grade(opened, "test_new").auto_score is None  # the submission has the new cell now
+        assert (_grade(opened).manual_score, _grade(opened).needs_manual_grade) == (1.5, True)
+        assert opened.find_comment("sigmoid", NAME, NAME, "ann").manual_comment == "close"
 
 
 def test_counted_rows_say_the_hand_given_score_in_place_of_the_judged_one(tmp_path):

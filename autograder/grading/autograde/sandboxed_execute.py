@@ -38,7 +38,7 @@ class SandboxedExecute(Execute):
             resources[RAN] = {"notes": nb.metadata.pop(REPAIR_NOTES, []), "refused": nb.metadata[REFUSED]}
             return nb, resources
         if shutil.which("bwrap") is None:
-            with gradebook.opened(ids["db_url"]) as opened:
+            with gradebook.opened(ids["db_url"], self.config.CourseDirectory.get("course_id", "")) as opened:
                 flagged = gradebook.flag_not_regraded(opened, student, ids["assignment"], notebook)
             raise ProtectionMissing(
                 f"{student}: {notebook}: not graded: bubblewrap (bwrap) is not installed, and this course runs every "

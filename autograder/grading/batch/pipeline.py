@@ -82,7 +82,7 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
     written = GradesWriter(out_dir, {name: tests[name] for name in notebooks}, notes)
     grading = version(root)
     runner, ran, regraded = runners.dask if scheduler else runners.local, 0, []
-    with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+    with gradebook.of_course(course.config(root)) as opened:
         held = None if force else gradebook.graded(opened)
         tasks = (task if force else reuse(task, root, held) for task in
                  (stage(s, root, notebooks, grading) for s in submissions))  # staged only when a runner has room

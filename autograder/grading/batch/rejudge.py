@@ -49,10 +49,10 @@ def rejudge(out_dir, root=ROOT, assignments=None, said=None):
     config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
     limits = course.limits(root)
     judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
-    now, changed, held = {}, [], {}
+    now, changed, held, unfinished = {}, [], {}, {}
     for row in old:
         held.setdefault((row.student, row.notebook), []).append(row)
-    with gradebook.opened(config.CourseDirectory.db_url) as opened:
+    with gradebook.of_course(config) as opened:
         in_gradebook = gradebook.graded(opened)
         left = [(s, n) for s, n in judged if (s, n) not in in_gradebook or read_verdicts(where, s, n) is None]
         if left and said is not None:
@@ -61,7 +61,11 @@ def rejudge(out_dir, root=ROOT, assignments=None, said=None):
         for student, notebook in (pair for pair in judged if pair not in left):
             rows, (before, notes), copy, path = _judge_again(where, of, limits, student, notebook, tests[notebook])
             assignment = of[notebook]
-            if rows != before:
+            if rows != before:  # its reuse key goes until the gradebook holds the new rows: a stop here costs a re-run
+                key = where.key(student, notebook)
+                if key.is_file():
+                    unfinished[key] = key.read_text()
+                    key.unlink()
                 gradebook.write_notebook(opened, assignment.name, rows)
                 write_verdicts(where, student, notebook, rows, notes)
                 if path.is_file():
@@ -73,6 +77,8 @@ def rejudge(out_dir, root=ROOT, assignments=None, said=None):
             if now[(student, notebook)] != held[(student, notebook)]:
                 changed.append((student, notebook))
         opened.db.commit()
+    for key, text in unfinished.items():
+        key.write_text(text)
     api = course.api(root) if changed else None
     for student, assignment in sorted({(s, of[n].name) for s, n in changed}):
         api.generate_feedback(assignment, student)

@@ -2,7 +2,8 @@
 
 A result is kept as it arrives and then dropped. `store` puts it where nbgrader keeps a graded submission
 (the handed-in notebook, the graded copy, the feedback page, nbgrader's timestamp and secret beside them),
-keeps in the work folder what re-judging and reuse need, and writes the gradebook in one transaction.
+keeps in the work folder what re-judging needs, writes the gradebook in one transaction, and last the keys that
+let reuse take the grading for finished: a run killed at any moment leaves at worst notebooks to grade again.
 The grades files under OUT/ are grades.GradesWriter's.
 """
 
@@ -45,14 +46,15 @@ def store(task, result, root=ROOT, opened=None):
         {file name: bytes} of the feedback pages of the notebooks graded or reused.
     """
     if opened is None:
-        with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
+        with gradebook.of_course(course.config(root)) as opened:
             return store(task, result, root, opened)
     where, of = course.layout(root), course.assignment_by_notebook(root)
     changed = {name for name in task.expected if name not in task.reused and _changed(where, task, name)}
     _clear(where, of, task)
     _write_files(where, of, task, result)
-    _keep_state(where, task, result)
+    _keep_state(where, result)
     rows, notes, by_hand = _write_gradebook(opened, of, task, result, changed, course.config(root))
+    _mark_finished(where, task)
     feedback = {**result.feedback, **reused_feedback(task, root)}
     if by_hand:
         feedback |= _feedback_again(root, where, of, task.student, by_hand, notes)
@@ -132,11 +134,16 @@ def _write_files(where, of, task, result):
                 (folder / SECRET).write_text(task.secrets[notebook])
 
 
-def _keep_state(where, task, result):
-    """What re-judging needs (records, fates, verdicts), and the keys that let an unchanged notebook be reused."""
+def _keep_state(where, result):
+    """What re-judging needs (records, fates, verdicts)."""
     for path, content in result.state.items():
         (where.work / path).parent.mkdir(parents=True, exist_ok=True)
         (where.work / path).write_bytes(content)
+
+
+def _mark_finished(where, task):
+    """The keys that let an unchanged notebook be reused, and the digest of what was handed in: written last, once
+    the gradebook holds the grading, so that a grading stopped half-way is never taken for finished."""
     for name, content in task.notebooks.items():
         where.key(task.student, name).write_text(task.keys[name])
         where.handed_in_digest(task.student, name).write_text(_digest(content))
