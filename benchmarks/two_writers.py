@@ -38,7 +38,7 @@ def _grade(root, submissions, out):
 def _course(folder, db_url):
     """A course with the class graded on notebook 01, its gradebook at `db_url` (None: SQLite's default)."""
     root = copy_course(folder / "course", f"c.CourseDirectory.db_url = {db_url!r}\n" if db_url else None,
-                       release=[ASSIGNMENT])
+                       release=True)
     write_class(root, folder / "downloads")
     run_cli("--course", str(root), "grade", str(folder / "downloads"), "--out", str(folder / "out"),
             f"--assignment={ASSIGNMENT}")
