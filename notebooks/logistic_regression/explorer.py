@@ -8,7 +8,8 @@ This file uses the gradient found in notebooks 2 to 5: read it after them.
 
 - `cost`, `pulls`, `gradient`, `gradient_descent_path`, `momentum_path`: pure NumPy functions;
 - `figure`: a static matplotlib figure of one setting (it is what the stored notebook shows);
-- `explore`: the same figure, live, with sliders for w, b, α, β and a step button (ipywidgets).
+- `explore`: the same figure, live, with sliders for w, b, α, β and a step button (ipywidgets), its text
+  alternative and a readout of the numbers; `readout` is that text.
 
 Shapes: X is (m, 1), y is (m,); w and b are floats. Everything is deterministic.
 """
@@ -287,6 +288,39 @@ class ExplorerState:
         self.draws = 0
 
 
+def readout(X, y, w, b, alpha, beta, gd, momentum):
+    """The explorer's state in words: the sliders, J at the start point, and where each path's last step went.
+
+    Parameters
+    ----------
+    X : ndarray of shape (m, 1)
+    y : ndarray of shape (m,)
+    w, b, alpha, beta : float
+        The sliders.
+    gd, momentum : ndarray of shape (steps + 1, 2)
+        The two paths, as gradient_descent_path and momentum_path give them.
+
+    Returns
+    -------
+    str
+    """
+    said = f"Start (w, b) = ({w:.1f}, {b:.1f}), α = {alpha:.1f}, β = {beta:.2f}: J = {cost(X, y, w, b):.3f}."
+    steps = len(gd) - 1
+    if steps == 0:
+        return said + " No step taken yet: press step."
+    for name, path in (("gradient descent", gd), ("momentum", momentum)):
+        (w_end, b_end), J_end = path[-1], cost(X, y, path[-1][0], path[-1][1])
+        said += f" After {steps} step{'s' if steps > 1 else ''}, {name} is at ({w_end:.2f}, {b_end:.2f}), J = {J_end:.3f}."
+    return said
+
+
+def _alt(w, b, steps):
+    """The text alternative of the explorer's figure: what it shows (the numbers are in the readout beside it)."""
+    return (f"Left: contours of the cost J over the weight w and the bias b, with the gradient-descent path (circles) "
+            f"and the momentum path (squares), {steps} steps each, from the start point ({w:.1f}, {b:.1f}) (a star). "
+            "Right: the examples, the curve σ(w x + b) and how hard each example pulls on w.")
+
+
 @functools.cache
 def _box_class():
     """A VBox whose text form names what it holds, not its sliders' values (a stored output stays short)."""
@@ -294,13 +328,18 @@ def _box_class():
 
     class ExplorerBox(widgets.VBox):
         def __repr__(self):
-            return "Explorer: sliders for w, b, α and β, a step button and a reset button"
+            return "Explorer: sliders for w, b, α and β, a step button, a reset button, the figure and its readout"
 
     return ExplorerBox
 
 
 def explore(X, y, w=-2.0, b=2.0, alpha=1.0, beta=0.9):
     """The live explorer: sliders for w, b, α and β; "step" advances both paths by one step, "reset" clears them.
+
+    The figure is an image with a text alternative, and a readout under it says the same in numbers (a polite
+    live region, which a screen reader reads when it changes). Nothing is drawn through an Output widget, whose
+    messages can keep a headless run (nbclient, nbconvert --execute) waiting until its timeout (nbclient's
+    issue 312): executed without a front end, the cell finishes at once.
 
     Parameters
     ----------
@@ -313,31 +352,42 @@ def explore(X, y, w=-2.0, b=2.0, alpha=1.0, beta=0.9):
     -------
     ipywidgets.VBox
         The widget (display it). Its `sliders` and `buttons` are dicts by name, its `state` an
-        ExplorerState, and its `output` the ipywidgets Output that holds the figure.
+        ExplorerState, its `view` the ipywidgets HTML that holds the figure and `readout` the one that says it.
     """
+    import base64
+    import html
+    import io
+
     import ipywidgets as widgets  # here, so that the rest of the file works without ipywidgets
-    from IPython.display import display
 
     layout = widgets.Layout(width="260px")
     sliders = {
-        "w": widgets.FloatSlider(value=w, min=-3.0, max=3.0, step=0.1, description="w", layout=layout),
-        "b": widgets.FloatSlider(value=b, min=-3.0, max=3.0, step=0.1, description="b", layout=layout),
-        "alpha": widgets.FloatSlider(value=alpha, min=0.1, max=12.0, step=0.1, description="α", layout=layout),
-        "beta": widgets.FloatSlider(value=beta, min=0.0, max=0.99, step=0.01, description="β", layout=layout),
+        "w": widgets.FloatSlider(value=w, min=-3.0, max=3.0, step=0.1, description="w", layout=layout,
+                                 tooltip="w, the weight: where both paths start"),
+        "b": widgets.FloatSlider(value=b, min=-3.0, max=3.0, step=0.1, description="b", layout=layout,
+                                 tooltip="b, the bias: where both paths start"),
+        "alpha": widgets.FloatSlider(value=alpha, min=0.1, max=12.0, step=0.1, description="α", layout=layout,
+                                     tooltip="α, the learning rate of both paths"),
+        "beta": widgets.FloatSlider(value=beta, min=0.0, max=0.99, step=0.01, description="β", layout=layout,
+                                    tooltip="β, momentum's share of the last step"),
     }
-    buttons = {"step": widgets.Button(description="step"), "reset": widgets.Button(description="reset")}
-    output = widgets.Output()
+    buttons = {"step": widgets.Button(description="step", tooltip="one more step on both paths"),
+               "reset": widgets.Button(description="reset", tooltip="back to the start point, no step")}
+    view, said = widgets.HTML(), widgets.HTML()
     state = ExplorerState()
 
     def redraw(*_):
         s = {name: slider.value for name, slider in sliders.items()}
         state.gradient_descent = gradient_descent_path(X, y, s["w"], s["b"], s["alpha"], state.steps)
         state.momentum = momentum_path(X, y, s["w"], s["b"], s["alpha"], s["beta"], state.steps)
-        with output:
-            output.clear_output(wait=True)
-            fig = figure(X, y, s["w"], s["b"], s["alpha"], s["beta"], state.steps)
-            display(fig)
-            plt.close(fig)
+        fig = figure(X, y, s["w"], s["b"], s["alpha"], s["beta"], state.steps)
+        png = io.BytesIO()
+        fig.savefig(png, format="png")
+        plt.close(fig)
+        view.value = (f'<img src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}" '
+                      f'alt="{html.escape(_alt(s["w"], s["b"], state.steps))}" style="max-width: 100%">')
+        text = readout(X, y, s["w"], s["b"], s["alpha"], s["beta"], state.gradient_descent, state.momentum)
+        said.value = f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
         state.draws += 1
 
     def step(_):
@@ -354,7 +404,7 @@ def explore(X, y, w=-2.0, b=2.0, alpha=1.0, beta=0.9):
     buttons["reset"].on_click(reset)
 
     box = _box_class()([widgets.HBox([sliders["w"], sliders["b"], sliders["alpha"], sliders["beta"]]),
-                        widgets.HBox([buttons["step"], buttons["reset"]]), output])
-    box.sliders, box.buttons, box.output, box.state = sliders, buttons, output, state
+                        widgets.HBox([buttons["step"], buttons["reset"]]), view, said])
+    box.sliders, box.buttons, box.view, box.readout, box.state = sliders, buttons, view, said, state
     redraw()
     return box

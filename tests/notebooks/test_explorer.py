@@ -1,7 +1,7 @@
 """The explorer of notebook 7 (notebooks/logistic_regression/explorer.py, shipped with the release).
 
 Its math is checked against `solutions` and against central differences, its figure by inspecting the
-matplotlib objects (Agg backend), and its widget by pressing its buttons without a kernel.
+matplotlib objects (Agg backend), its widget by pressing its buttons without a kernel, and its cell run headless.
 """
 
 import ast
@@ -262,9 +262,41 @@ def test_explore_builds_the_sliders_and_buttons():
     assert set(box.sliders) == {"w", "b", "alpha", "beta"}
     buttons = {w.description for w in _walk(box) if isinstance(w, ipywidgets.Button)}
     assert buttons == {"step", "reset"}
-    assert any(isinstance(w, ipywidgets.Output) for w in _walk(box))
+    assert not any(isinstance(w, ipywidgets.Output) for w in _walk(box)), "an Output widget can stall nbclient"
+    assert box.view.value.startswith('<img src="data:image/png;base64,') and ' alt="Left: contours of the cost J' \
+        in box.view.value
+    assert box.readout.value.startswith('<p role="status" aria-live="polite">Start (w, b) = (-2.0, 2.0)')
     assert box.state.steps == 0 and box.state.draws == 1, "the figure is drawn once at the start"
     assert not any(c.isdigit() for c in repr(box)), "the stored text output shows no number"
+
+
+def test_the_readout_says_the_sliders_the_cost_and_where_each_path_ended():
+    gd = explorer.gradient_descent_path(X_TINY, Y_TINY, -2.0, 2.0, 6.0, 2)
+    momentum = explorer.momentum_path(X_TINY, Y_TINY, -2.0, 2.0, 6.0, 0.9, 2)
+    said = explorer.readout(X_TINY, Y_TINY, -2.0, 2.0, 6.0, 0.9, gd, momentum)
+    J = solutions.compute_cost(X_TINY, Y_TINY, np.array([-2.0]), 2.0)
+    assert said.startswith(f"Start (w, b) = (-2.0, 2.0), α = 6.0, β = 0.90: J = {J:.3f}.")
+    for name, path in (("gradient descent", gd), ("momentum", momentum)):
+        J_end = solutions.compute_cost(X_TINY, Y_TINY, path[-1][:1], path[-1][1])
+        assert f"After 2 steps, {name} is at ({path[-1][0]:.2f}, {path[-1][1]:.2f}), J = {J_end:.3f}." in said
+    assert explorer.readout(X_TINY, Y_TINY, 0.0, 0.0, 1.0, 0.5, gd[:1], momentum[:1]).endswith(
+        "No step taken yet: press step.")
+
+
+@pytest.mark.slow
+def test_the_explorer_cell_finishes_at_once_without_a_front_end_ten_times_in_ten(tmp_path):
+    """nbconvert --execute and nbclient have no front end: the explorer's cell must not wait for one."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    pytest.importorskip("ipywidgets")
+    cell = ("import numpy as np\nfrom explorer import explore\n"
+            "explore(np.array([[-3.0], [-2.0], [-1.0], [1.0], [2.0], [3.0]]), np.array([0.0, 0.0, 1.0, 0.0, 1.0, 1.0]),"
+            " w=-2.0, b=2.0, alpha=6.0, beta=0.9)")
+    for run in range(10):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
+        NotebookClient(nb, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(PATH.parent)}}).execute()
+        assert "Explorer: sliders" in nb.cells[0].outputs[0]["data"]["text/plain"], run
 
 
 def test_explore_step_advances_both_paths_and_reset_clears_them():
@@ -297,4 +329,4 @@ def test_explorer_imports_only_numpy_matplotlib_and_ipywidgets():
     imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
                 for alias in node.names}
     imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"functools", "numpy", "matplotlib", "ipywidgets", "IPython"}, imported
+    assert imported <= {"base64", "functools", "html", "io", "numpy", "matplotlib", "ipywidgets"}, imported
