@@ -223,8 +223,11 @@ def _draw_data(ax, X, y, w, b):
     ax.set(xlabel="x (the feature)", ylabel="y, and the probability a = σ(w x + b)", ylim=(-0.08, 1.08),
            title="Data, the model, and each example's pull on w")
     twin = ax.twinx()
-    colors = np.where(pull_w > 0, "tab:red", "tab:blue")
-    twin.bar(x, pull_w, width=0.3, color=colors, alpha=0.45, zorder=0)
+    bars = {True: dict(facecolor=("tab:red", 0.45), edgecolor="tab:red"),  # a pull > 0: plain
+            False: dict(facecolor=("tab:blue", 0.45), edgecolor="tab:blue", hatch="//")}  # < 0: hatched
+    for positive, style in bars.items():
+        chosen = (pull_w > 0) == positive
+        twin.bar(x[chosen], pull_w[chosen], width=0.3, zorder=0, **style)
     twin.axhline(0, color="gray", lw=0.6)
     mean_line = twin.axhline(np.mean(pull_w), color="tab:purple", lw=1.2, ls="--")
     reach = max(1.0, 1.15 * float(np.max(np.abs(pull_w))))
@@ -234,7 +237,7 @@ def _draw_data(ax, X, y, w, b):
         twin.annotate(f"{i}", (x_i, p_i), xytext=(0, 3 if p_i >= 0 else -10), textcoords="offset points",
                       ha="center", fontsize=7, color="dimgray")
     handles, labels = ax.get_legend_handles_labels()
-    handles += [plt.Rectangle((0, 0), 1, 1, color=c, alpha=0.45) for c in ("tab:red", "tab:blue")] + [mean_line]
+    handles += [plt.Rectangle((0, 0), 1, 1, **bars[positive]) for positive in (True, False)] + [mean_line]
     labels += ["pull > 0: pushes w down", "pull < 0: pushes w up", "mean pull = ∂J/∂w"]
     ax.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, fontsize=8)
     ax.set_zorder(twin.get_zorder() + 1)  # the curve and the points above the bars

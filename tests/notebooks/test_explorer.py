@@ -201,13 +201,14 @@ def test_figure_draws_both_paths_and_the_current_point():
 def test_figure_draws_each_examples_pull_coloured_by_sign_and_the_data_and_curve():
     fig = _figure(w=-2.0, b=2.0)
     _, data_ax, twin = _panels(fig)
-    bars = twin.patches
+    bars = sorted(twin.patches, key=lambda bar: bar.get_x())
     pull_w, _ = explorer.pulls(X_TINY, Y_TINY, -2.0, 2.0)
     assert len(bars) == 6
     assert np.allclose([bar.get_height() for bar in bars], pull_w)
     assert np.allclose([bar.get_x() + bar.get_width() / 2 for bar in bars], X_TINY[:, 0])
-    for bar, pull in zip(bars, pull_w):
+    for bar, pull in zip(bars, pull_w):  # the sign told by colour and by hatching (and by the side of zero)
         assert matplotlib.colors.same_color(bar.get_facecolor()[:3], "tab:red" if pull > 0 else "tab:blue")
+        assert bar.get_hatch() == (None if pull > 0 else "//")
     assert sorted(t.get_text() for t in twin.texts) == [str(i) for i in range(1, 7)], "each bar names its example"
     means = [line for line in twin.get_lines() if np.allclose(line.get_ydata(), pull_w.mean())]
     assert means, "the mean pull, ∂J/∂w, is drawn"
