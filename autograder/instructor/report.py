@@ -6,6 +6,7 @@ mistakes the judges named most often, with the message students saw.
 """
 
 import html
+import statistics
 from collections import Counter, defaultdict
 
 import matplotlib
@@ -74,6 +75,43 @@ def _cell(text):
     return html.escape(str(text), quote=False).replace("|", "/")
 
 
+def distribution_said(percentages):
+    """What the score histogram shows, in a sentence: the range, the median, and the fullest bin.
+
+    Parameters
+    ----------
+    percentages : dict of str to float
+        Each student's total, in percent of the maximum.
+    """
+    totals = sorted(percentages.values())
+    bins = Counter(min(int(t // 10), 9) for t in totals)  # the histogram's: 90 % to 100 % included is the last
+    most = max(bins.values())
+    fullest = [b for b in sorted(bins) if bins[b] == most]
+    where = (f"the fullest bin is {10 * fullest[0]}–{10 * fullest[0] + 10} % ({most} of {len(totals)} students)"
+             if len(fullest) == 1 else f"no bin of 10 % holds more than {most} of the {len(totals)} students")
+    return (f"Total scores run from {totals[0]:.0f} % to {totals[-1]:.0f} %, median {statistics.median(totals):.0f} %; "
+            f"{where}.")
+
+
+def pass_rates_said(rates, lowest=3):
+    """What the pass-rate chart shows, in a sentence: the lowest rates and the highest.
+
+    Parameters
+    ----------
+    rates : dict of str to float
+        Each test's pass rate, in percent.
+    """
+    ranked = sorted(rates.items(), key=lambda item: (item[1], item[0]))
+    low = ", ".join(f"{test} {rate:.0f} %" for test, rate in ranked[:lowest])
+    return (f"The lowest pass rates: {low}; the highest: {ranked[-1][0]} {ranked[-1][1]:.0f} % "
+            f"({sum(rate == 100 for _, rate in ranked)} of {len(ranked)} tests passed by every student).")
+
+
+def _alt(said, what):
+    """A Markdown image's text alternative: what the figure is, then what it shows (no ] to end it early)."""
+    return f"{what}. {said}".replace("[", "(").replace("]", ")")
+
+
 def write_report(out_dir, notebooks=None):
     """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
 
@@ -107,11 +145,17 @@ def write_report(out_dir, notebooks=None):
         "",
         "## Score distribution",
         "",
-        f"![Score distribution]({out.score_plot.name})",
+        distribution_said(percentages),
+        "",
+        f"![{_alt(distribution_said(percentages), 'Histogram of the total scores, in bins of 10 %')}]"
+        f"({out.score_plot.name})",
         "",
         "## Pass rate per test",
         "",
-        f"![Pass rates]({out.pass_rate_plot.name})",
+        pass_rates_said(rates),
+        "",
+        f"![{_alt(pass_rates_said(rates), 'Bar chart of the share of students passing each test')}]"
+        f"({out.pass_rate_plot.name})",
         "",
         "| test | passed |",
         "|---|---|",
