@@ -61,6 +61,15 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
+# Feedback pages (nbgrader generate_feedback, and `grade`'s) use this course's template
+# (autograder/grading/templates/logreg_feedback): nbgrader's, with the page's language, headings from h1, contrast
+# and wrapping for WCAG 2.1 AA, and the maths as MathML, readable offline with no script from a CDN.
+import autograder.grading as _grading  # noqa: E402
+
+c.HTMLExporter.template_name = "logreg_feedback"
+c.HTMLExporter.extra_template_basedirs = [os.path.join(os.path.dirname(_grading.__file__), "templates")]
+c.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml"}
+
 # Every kernel runs in a sandbox (autograder/grading/sandbox/), whatever kernel a submitted notebook names.
 # Grading's settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of
 # them here, for instance:

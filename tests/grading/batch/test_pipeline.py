@@ -112,6 +112,21 @@ def test_feedback_is_written_for_every_graded_notebook(graded_class):
     assert "the sign is the other way round" in html
 
 
+def test_every_feedback_page_is_the_courses_own_in_english_from_h1_with_its_maths_as_mathml(graded_class):
+    """The course's template (autograder/grading/templates/logreg_feedback): no MathJax from a CDN, so no raw TeX
+    offline; prose keeps no $…$ (TeX in code, as in a plot's label, stays as written)."""
+    _, out, _ = graded_class
+    pages = sorted((out / "feedback").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert '<html lang="en">' in text and "mathjax" not in text.lower(), page
+        assert re.search(r"<h[1-6]\b", text)[0] == "<h1", page
+        assert text.count("<math ") > 5, page
+        prose = re.sub(r"<(pre|code|script|style)\b.*?</\1>", "", text, flags=re.S)
+        assert not re.search(r"\$[^$<>]{1,80}\$", prose), (page, re.search(r"\$[^$<>]{1,80}\$", prose))
+
+
 def test_no_feedback_page_or_graded_copy_shows_a_folder_of_the_graders(graded_class):
     """Tracebacks name the files beside the student's notebook (checks.py:71), never where grading ran them."""
     root, out, _ = graded_class
