@@ -61,12 +61,13 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties", "nbgrader.preprocessors.CheckCellMetadata",
 ]
 
-# Feedback pages (nbgrader generate_feedback, and `grade`'s) use this course's template
-# (autograder/grading/templates/logreg_feedback): nbgrader's, with the page's language, headings from h1, contrast
-# and wrapping for WCAG 2.1 AA, and the maths as MathML, readable offline with no script from a CDN.
+# Feedback pages (nbgrader generate_feedback, the formgrader's button, and `grade`'s) use this course's template
+# (autograder/grading/templates/feedback): nbgrader's, with the page's language, headings from h1, contrast and
+# wrapping for WCAG 2.1 AA, and the maths as MathML, readable offline with no script from a CDN. It has the name of
+# nbgrader's own because nbgrader's API asks for "feedback" by name: the folder below is searched first.
 import autograder.grading as _grading  # noqa: E402
 
-c.HTMLExporter.template_name = "logreg_feedback"
+c.HTMLExporter.template_name = "feedback"
 c.HTMLExporter.extra_template_basedirs = [os.path.join(os.path.dirname(_grading.__file__), "templates")]
 c.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml"}
 

@@ -2,7 +2,7 @@
 
 nbconvert leaves the TeX of markdown cells as it was written ($…$, $$…$$) for MathJax, a script fetched from a
 CDN: offline, or where a campus blocks it, a student sees raw TeX. The course's feedback template
-(templates/logreg_feedback) passes each markdown cell through `tex_to_mathml` instead, with latex2mathml (a
+(templates/feedback) passes each markdown cell through `tex_to_mathml` instead, with latex2mathml (a
 maintained converter), so the page needs neither a script nor a network, and screen readers read the MathML.
 """
 

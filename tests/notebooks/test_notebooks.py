@@ -71,6 +71,15 @@ def test_the_sequence_has_at_least_seven_ordered_notebooks():
     assert [p.name[:2] for p in NOTEBOOKS] == [f"{k:02d}" for k in range(1, len(NOTEBOOKS) + 1)]
 
 
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.stem for p in NOTEBOOK_PATHS])
+def test_headings_start_at_h1_and_skip_no_level(path):
+    """A screen reader's outline of the notebook: one h1, then each heading at most one level below the last."""
+    levels = [len(match[1]) for cell in _read(path).cells if cell.cell_type == "markdown"
+              for match in re.finditer(r"^(#{1,6}) ", re.sub(r"```.*?```", "", cell.source, flags=re.S), re.M)]
+    assert levels[0] == 1 and levels.count(1) == 1, levels
+    assert all(later <= earlier + 1 for earlier, later in zip(levels, levels[1:])), levels
+
+
 def test_every_graded_function_has_a_solution_cell_and_an_autograder_cell():
     solutions_cells = [g for p in NOTEBOOKS for g in _grade_ids(_read(p), "solution")]
     tests = [g for p in NOTEBOOKS for g in _grade_ids(_read(p), "grade")]

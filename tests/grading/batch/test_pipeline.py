@@ -113,7 +113,7 @@ def test_feedback_is_written_for_every_graded_notebook(graded_class):
 
 
 def test_every_feedback_page_is_the_courses_own_in_english_from_h1_with_its_maths_as_mathml(graded_class):
-    """The course's template (autograder/grading/templates/logreg_feedback): no MathJax from a CDN, so no raw TeX
+    """The course's template (autograder/grading/templates/feedback): no MathJax from a CDN, so no raw TeX
     offline; prose keeps no $…$ (TeX in code, as in a plot's label, stays as written)."""
     _, out, _ = graded_class
     pages = sorted((out / "feedback").rglob("*.html"))
