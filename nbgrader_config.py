@@ -64,12 +64,13 @@ c.Autograde.autograde_preprocessors = [
 # Feedback pages (nbgrader generate_feedback, the formgrader's button, and `grade`'s) use this course's template
 # (autograder/grading/templates/feedback): nbgrader's, with the page's language, headings from h1, contrast and
 # wrapping for WCAG 2.1 AA, and the maths as MathML, readable offline with no script from a CDN. It has the name of
-# nbgrader's own because nbgrader's API asks for "feedback" by name: the folder below is searched first.
+# nbgrader's own because nbgrader's API asks for "feedback" by name; it is set for the exporter of GenerateFeedback
+# alone, so that the formgrader's own pages keep nbgrader's templates.
 import autograder.grading as _grading  # noqa: E402
 
-c.HTMLExporter.template_name = "feedback"
-c.HTMLExporter.extra_template_basedirs = [os.path.join(os.path.dirname(_grading.__file__), "templates")]
-c.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml"}
+c.GenerateFeedback.HTMLExporter.template_name = "feedback"
+c.GenerateFeedback.HTMLExporter.extra_template_basedirs = [os.path.join(os.path.dirname(_grading.__file__), "templates")]
+c.GenerateFeedback.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml"}
 
 # Every kernel runs in a sandbox (autograder/grading/sandbox/), whatever kernel a submitted notebook names.
 # Grading's settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of

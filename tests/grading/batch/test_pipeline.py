@@ -120,7 +120,7 @@ def test_every_feedback_page_is_the_courses_own_in_english_from_h1_with_its_math
     assert len(pages) > 20
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert '<html lang="en">' in text and "mathjax" not in text.lower(), page
+        assert '<html lang="en">' in text and not re.search(r"<script[^>]*\bsrc=", text), page  # nothing fetched
         assert re.search(r"<h[1-6]\b", text)[0] == "<h1", page
         assert text.count("<math ") > 5, page
         prose = re.sub(r"<(pre|code|script|style)\b.*?</\1>", "", text, flags=re.S)
