@@ -36,7 +36,8 @@ class SubmissionExporter(NotebookExporter):
     def from_filename(self, filename, resources=None, **kw):
         where, ids, path = Layout(self.config), resources["nbgrader"], Path(filename)
         resources[CHECKED] = True
-        if Path(os.path.abspath(where.submitted())) not in Path(os.path.abspath(path)).parents:  # Autograde's second step reads its own sanitized copy
+        # Autograde's second step reads its own sanitized copy, outside the submitted folder
+        if Path(os.path.abspath(where.submitted())) not in Path(os.path.abspath(path)).parents:
             return super().from_filename(filename, resources, **kw)
         problem = refusals.problem(path, settings.limits(self.config).max_notebook_size, where.submitted())
         if problem is None:
