@@ -5,6 +5,7 @@ helpers of other modules call them directly.
 """
 
 import os
+import socket
 import subprocess
 import sys
 from dataclasses import asdict
@@ -20,6 +21,13 @@ from autograder.grading.release import student_copy  # noqa: F401 (the tests tak
 REPO = layout.ROOT
 #: The instructor notebooks, in teaching order.
 NOTEBOOK_PATHS = sorted(layout.notebook_folder().glob(layout.NOTEBOOK_PATTERN))
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on now (a test's server: a Jupyter server, a hub, PostgreSQL)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
 
 
 def copy_course(root, extra_config=None, release=False):

@@ -10,11 +10,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+
+from tests.helpers import free_port
 
 #: Where Debian installs each version of the server's programs.
 SERVER_PROGRAMS = "/usr/lib/postgresql/*/bin"
@@ -35,12 +36,6 @@ def _unprivileged():
         return {}
     nobody = pwd.getpwnam("nobody")
     return {"user": nobody.pw_uid, "group": nobody.pw_gid, "extra_groups": []}
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Server:
@@ -68,7 +63,7 @@ def server():
     folder = Path(tempfile.mkdtemp(prefix="logreg-pg-"))
     if who:
         os.chown(folder, who["user"], who["group"])
-    data, port = folder / "data", _free_port()
+    data, port = folder / "data", free_port()
 
     def run(*args, check=True):
         return subprocess.run([str(a) for a in args], cwd=folder, capture_output=True, text=True, check=check, **who)

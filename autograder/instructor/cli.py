@@ -92,10 +92,7 @@ def grade(args):
             shutil.rmtree(out.folder)  # nothing was graded: leave no half-made output folder behind
         return 2
     except Exception as problem:
-        if not _disk_full(problem):
-            raise
-        print(_DISK_FULL.format(problem=str(problem).splitlines()[0], out=out.folder), file=sys.stderr)
-        return 2
+        return _unless_disk_full(problem, out)
     _report_again(out, args.course)
     print_summary(out.folder)
     for note in notes:
@@ -126,10 +123,7 @@ def rejudge(args):
         print(f"error: {problem}", file=sys.stderr)
         return 2
     except Exception as problem:
-        if not _disk_full(problem):
-            raise
-        print(_DISK_FULL.format(problem=str(problem).splitlines()[0], out=out.folder), file=sys.stderr)
-        return 2
+        return _unless_disk_full(problem, out)
     for note in said:
         print(f"note: {note}")
     for student, notebook in changed:
@@ -140,17 +134,21 @@ def rejudge(args):
     return 0
 
 
-#: What `grade` and `rejudge` say when a disk fills: what happened, that nothing half-written counts, what to do.
-_DISK_FULL = ("error: a disk is full ({problem}). Nothing half-written counts: the gradebook holds each notebook "
-              "whole or not at all, and one whose storing was cut off is graded again next time. Free space where the "
-              "course and {out} are (`df -h`), then run the same command again.")
+def _unless_disk_full(problem, out):
+    """What `grade` and `rejudge` say when a disk fills (what happened, that nothing half-written counts, what to
+    do), and their exit code; any other error goes on up.
 
-
-def _disk_full(problem):
-    """Whether an error is a full disk: the system's (ENOSPC, a quota) or the database's own words for it."""
-    return (getattr(problem, "errno", None) in (errno.ENOSPC, errno.EDQUOT)
+    A full disk is the system's (ENOSPC, a quota) or the database's own words for it.
+    """
+    full = (getattr(problem, "errno", None) in (errno.ENOSPC, errno.EDQUOT)
             or any(words in str(problem) for words in ("database or disk is full", "No space left on device",
                                                         "could not extend file")))
+    if not full:
+        raise problem
+    print(f"error: a disk is full ({str(problem).splitlines()[0]}). Nothing half-written counts: the gradebook holds "
+          "each notebook whole or not at all, and one whose storing was cut off is graded again next time. Free space "
+          f"where the course and {out.folder} are (`df -h`), then run the same command again.", file=sys.stderr)
+    return 2
 
 
 def _report_again(out, root):

@@ -132,6 +132,7 @@ def write_report(out_dir, notebooks=None):
     if not rows:
         raise ValueError(f"{out.grades} has no row of {', '.join(sorted(notebooks or ())) or 'any notebook'}")
     percentages, rates = _totals(rows), _pass_rates(rows)
+    distribution, pass_rates = distribution_said(percentages), pass_rates_said(rates)
     _plot_distribution(percentages, out.score_plot)
     _plot_pass_rates(rates, out.pass_rate_plot)
     statuses = Counter(r.status for r in rows if r.status != LATE)
@@ -145,16 +146,16 @@ def write_report(out_dir, notebooks=None):
         "",
         "## Score distribution",
         "",
-        distribution_said(percentages),
+        distribution,
         "",
-        f"![{_alt(distribution_said(percentages), 'Histogram of the total scores, in bins of 10 %')}]"
+        f"![{_alt(distribution, 'Histogram of the total scores, in bins of 10 %')}]"
         f"({out.score_plot.name})",
         "",
         "## Pass rate per test",
         "",
-        pass_rates_said(rates),
+        pass_rates,
         "",
-        f"![{_alt(pass_rates_said(rates), 'Bar chart of the share of students passing each test')}]"
+        f"![{_alt(pass_rates, 'Bar chart of the share of students passing each test')}]"
         f"({out.pass_rate_plot.name})",
         "",
         "| test | passed |",
