@@ -19,6 +19,8 @@ import functools
 import matplotlib.pyplot as plt
 import numpy as np
 
+from figures import image_html  # beside this file, in the notebook's folder
+
 #: The part of the (w, b) plane drawn when the paths stay inside it: (w_min, w_max, b_min, b_max).
 VIEW = (-3.0, 3.0, -3.0, 3.0)
 #: How far beyond VIEW (as a multiple of its size) the axes grow to follow a path that leaves it.
@@ -357,7 +359,6 @@ def explore(X, y, w=-2.0, b=2.0, alpha=1.0, beta=0.9):
         The widget (display it). Its `sliders` and `buttons` are dicts by name, its `state` an
         ExplorerState, its `view` the ipywidgets HTML that holds the figure and `readout` the one that says it.
     """
-    import base64
     import html
     import io
 
@@ -387,8 +388,7 @@ def explore(X, y, w=-2.0, b=2.0, alpha=1.0, beta=0.9):
         png = io.BytesIO()
         fig.savefig(png, format="png")
         plt.close(fig)
-        view.value = (f'<img src="data:image/png;base64,{base64.b64encode(png.getvalue()).decode()}" '
-                      f'alt="{html.escape(_alt(s["w"], s["b"], state.steps))}" style="max-width: 100%">')
+        view.value = image_html(png.getvalue(), _alt(s["w"], s["b"], state.steps))
         text = readout(X, y, s["w"], s["b"], s["alpha"], s["beta"], state.gradient_descent, state.momentum)
         said.value = f'<p role="status" aria-live="polite">{html.escape(text)}</p>'
         state.draws += 1

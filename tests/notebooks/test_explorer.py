@@ -7,6 +7,7 @@ matplotlib objects (Agg backend), its widget by pressing its buttons without a k
 import ast
 import importlib.util
 import io
+import sys
 
 import matplotlib
 
@@ -22,6 +23,7 @@ import solutions  # noqa: E402
 from autograder.grading.layout import notebook_folder  # noqa: E402
 
 PATH = notebook_folder() / "explorer.py"
+sys.path.insert(0, str(PATH.parent))  # explorer.py imports figures.py beside it, as in the notebook's folder
 _SPEC = importlib.util.spec_from_file_location("explorer", PATH)
 explorer = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(explorer)
@@ -325,9 +327,9 @@ def test_explore_step_advances_both_paths_and_reset_clears_them():
 
 # --- what it may import (it ships in the student's release) ---
 
-def test_explorer_imports_only_numpy_matplotlib_and_ipywidgets():
+def test_explorer_imports_only_numpy_matplotlib_ipywidgets_and_figures_beside_it():
     tree = ast.parse(PATH.read_text(encoding="utf-8"))
     imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import)
                 for alias in node.names}
     imported |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"base64", "functools", "html", "io", "numpy", "matplotlib", "ipywidgets"}, imported
+    assert imported <= {"base64", "functools", "html", "io", "numpy", "matplotlib", "ipywidgets", "figures"}, imported

@@ -1,20 +1,80 @@
-"""Every figure of every notebook tells its series apart by more than colour (WCAG 2.1, 1.4.1 Use of Color).
+"""Figures (notebooks/logistic_regression/figures.py and every figure of the notebooks), WCAG 2.1:
 
-Each instructor notebook runs headless with a recorder in its kernel: every figure it displays is described, axes
-by axes, by its legend's entries (what a reader must tell apart) and its scatter plots. Two lines of one axes
-that differ in colour alone (same marker, same line style), a scatter whose points differ in colour alone, or a
-shaded region with neither a hatch nor an edge, fails.
+- 1.1.1 Non-text Content: `show(fig, alt)` gives each figure its text alternative in the three forms that
+  JupyterLab, nbconvert and the feedback pages read, and every figure the notebooks store has one;
+- 1.4.1 Use of Color: each instructor notebook runs headless with a recorder in its kernel: every figure it
+  displays is described, axes by axes, by its legend's entries (what a reader must tell apart) and its scatter
+  plots. Two lines of one axes that differ in colour alone (same marker, same line style), a scatter whose points
+  differ in colour alone, or a shaded region with neither a hatch nor an edge, fails.
 """
 
+import html
 import json
+import os
+import re
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 
+from autograder.grading.layout import notebook_folder
 from tests.helpers import NOTEBOOK_PATHS
 
-pytestmark = pytest.mark.slow
+#: A figure shown with its alt text, in a kernel started in the notebooks' folder.
+SHOWN = """
+import matplotlib.pyplot as plt
+from figures import show
+
+fig, ax = plt.subplots()
+ax.plot([0, 1], [0, 1])
+show(fig, {alt!r})
+"""
+
+
+def _run(source, **environment):
+    """The outputs of one cell run in a fresh kernel in the notebooks' folder, with more environment."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source)])
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(notebook_folder())}}).execute(env={**os.environ, **environment})
+    return nb.cells[0].outputs
+
+
+def test_show_gives_the_figure_its_alt_text_in_each_form_a_front_end_reads():
+    alt = 'A rising line from (0, 0) to (1, 1), "steady" & <straight>.'
+    [output] = _run(SHOWN.format(alt=alt))
+    assert output.output_type == "display_data"
+    assert output.metadata == {"image/png": {"alt": alt}}  # nbconvert's and the feedback pages' templates
+    assert output.data["text/plain"] == alt  # a text front end, and nbval
+    image = re.fullmatch(r'<img src="data:image/png;base64,([A-Za-z0-9+/=]+)" alt="([^"]*)" style="max-width: 100%">',
+                         output.data["text/html"])  # JupyterLab: HTML first, and no alt read from metadata
+    assert image and image[1] == output.data["image/png"] and html.unescape(image[2]) == alt
+
+
+def test_show_without_an_inline_backend_shows_the_text_alone():
+    [output] = _run(SHOWN.format(alt="A rising line."), MPLBACKEND="Agg")
+    assert output.data == {"text/plain": "A rising line."}
+
+
+@pytest.mark.parametrize("alt", ["", "   ", None])
+def test_show_refuses_a_figure_without_words(alt):
+    [output] = _run(SHOWN.format(alt=alt))
+    assert output.output_type == "error" and output.ename == "ValueError" and "alt" in output.evalue
+
+
+@pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.stem for p in NOTEBOOK_PATHS])
+def test_every_stored_figure_has_its_alt_text(path):
+    """Each picture a notebook stores comes from `show`: its alt in the PNG's metadata, the HTML image and the text;
+    a sentence of some length, not a label."""
+    nb = nbformat.read(path, as_version=4)
+    assert not [c.source for c in nb.cells if c.cell_type == "code" and "plt.show()" in c.source], \
+        "a figure shown with plt.show() has no text alternative: use show(fig, alt)"
+    figures = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert figures, f"{path.name} stores no figure"
+    for output in figures:
+        alt = output.metadata.get("image/png", {}).get("alt", "")
+        assert len(alt.split()) >= 12, f"{path.name}: a figure's alt text says too little: {alt!r}"
+        assert output.data["text/plain"] == alt
+        assert f'alt="{html.escape(alt)}"' in output.data["text/html"]
 
 #: Run first in each notebook's kernel: every figure displayed is summarized into the file RECORD.
 RECORDER = """
@@ -100,6 +160,7 @@ def _colour_only(axes):
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOK_PATHS, ids=[p.stem for p in NOTEBOOK_PATHS])
 def test_no_figure_tells_its_series_apart_by_colour_alone(path, tmp_path):
     figures = _figures(path, tmp_path)
