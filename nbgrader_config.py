@@ -70,7 +70,8 @@ import autograder.grading as _grading  # noqa: E402
 
 c.GenerateFeedback.HTMLExporter.template_name = "feedback"
 c.GenerateFeedback.HTMLExporter.extra_template_basedirs = [os.path.join(os.path.dirname(_grading.__file__), "templates")]
-c.GenerateFeedback.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml"}
+c.GenerateFeedback.HTMLExporter.filters = {"tex_to_mathml": "autograder.grading.mathml.tex_to_mathml",
+                                           "grader_verdict": "autograder.grading.autograde.graded_copy.verdict"}
 
 # Every kernel runs in a sandbox (autograder/grading/sandbox/), whatever kernel a submitted notebook names.
 # Grading's settings, with their defaults and help, are the traits of autograder/grading/settings.py; set any of

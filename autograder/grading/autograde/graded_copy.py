@@ -99,9 +99,25 @@ def make_inert(notebook):
     return changed
 
 
+#: How the grader's annotation of a test cell begins.
+GRADED = "Graded outside the notebook:"
+
+
 def annotation(row):
     """What the grader writes under a test cell: its score and message (grades.Row)."""
-    return f"Graded outside the notebook: {row.score:g} / {row.max_score:g}." + (f" {row.message}" if row.message else "") + "\n"
+    return f"{GRADED} {row.score:g} / {row.max_score:g}." + (f" {row.message}" if row.message else "") + "\n"
+
+
+def verdict(cell):
+    """The grader's annotation of a test cell, the cell's last output as `annotate` wrote it, or "" (a filter of the
+    feedback template, which shows it at the top of the cell, where it is read first, and not again below)."""
+    nbgrader = cell.get("metadata", {}).get("nbgrader", {})
+    outputs = cell.get("outputs", [])
+    last = outputs[-1] if outputs and nbgrader.get("grade") and not nbgrader.get("solution") else {}
+    text = last.get("text", "")
+    text = "".join(text) if isinstance(text, list) else text
+    written = last.get("output_type") == "stream" and last.get("name") == "stdout" and text.startswith(GRADED)
+    return text if written else ""
 
 
 def annotate(notebook, rows, before=()):

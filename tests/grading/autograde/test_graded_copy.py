@@ -32,6 +32,22 @@ def test_annotate_writes_the_graders_verdict_under_its_test_cell_only():
     assert test.outputs[-1]["text"] == "Graded outside the notebook: 0 / 2. sigmoid: is wrong.\n"
 
 
+def test_the_verdict_is_a_test_cells_last_output_as_annotate_wrote_it():
+    test = nbformat.v4.new_code_cell("check()", metadata={"nbgrader": {"grade_id": "test_sigmoid", "grade": True}})
+    notebook = nbformat.v4.new_notebook(cells=[test])
+    assert graded_copy.verdict(test) == ""
+    printed = nbformat.v4.new_output("stream", name="stdout", text=f"{graded_copy.GRADED} 2 / 2.\n")
+    test.outputs = [printed]  # printed by the student's code; the grader's words come after it
+    answer = nbformat.v4.new_code_cell("print(...)", metadata={"nbgrader": {"grade_id": "sigmoid", "solution": True,
+                                                                            "grade": True}}, outputs=[printed])
+    assert graded_copy.verdict(answer) == ""  # never an answer cell's output
+    graded_copy.annotate(notebook, [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")])
+    assert graded_copy.verdict(test) == "Graded outside the notebook: 0 / 2. sigmoid: is wrong.\n"
+    assert graded_copy.verdict(json.loads(nbformat.writes(notebook))["cells"][0]) == graded_copy.verdict(test)
+    test.outputs.append(nbformat.v4.new_output("stream", name="stderr", text=f"{graded_copy.GRADED} 2 / 2.\n"))
+    assert graded_copy.verdict(test) == ""
+
+
 def test_re_annotating_replaces_the_earlier_verdict_and_nothing_the_student_printed():
     before = [Row("ann", "01", "test_sigmoid", 0.0, 2.0, "failed", "sigmoid: is wrong.")]
     after = [Row("ann", "01", "test_sigmoid", 2.0, 2.0, "passed", "")]

@@ -14,6 +14,7 @@ import nbformat
 import pytest
 
 from autograder.grading import course, gradebook
+from autograder.grading.autograde import graded_copy
 from autograder.grading.layout import notebook_file
 from autograder.grading.grades import STATUSES, notes_of
 from tests.grading.batch.the_class import MISTAKES, NOTEBOOKS
@@ -110,6 +111,19 @@ def test_feedback_is_written_for_every_graded_notebook(graded_class):
     assert sorted(p.stem for p in (out / "feedback" / "pat").glob("*.html")) == ["01_model_and_loss", "03_two_features"]
     html = (out / "feedback" / "will" / "02_chain_rule.html").read_text(encoding="utf-8")
     assert "the sign is the other way round" in html
+
+
+def test_a_feedback_page_gives_each_tests_verdict_once_at_the_top_of_its_cell(graded_class):
+    _, out, _ = graded_class
+    html = (out / "feedback" / "will" / "02_chain_rule.html").read_text(encoding="utf-8")
+    graded = graded_copy.GRADED
+    cells = re.findall(r'<div class="panel panel-primary nbgrader_cell">(.*?)(?=<div class="cell |\Z)', html, re.S)
+    tests = [cell for cell in cells if "Grade cell:" in cell]
+    assert tests and all(cell.count(graded) == 1 for cell in tests)
+    for cell in tests:  # the verdict right under the cell's heading, before its code
+        assert cell.index('class="panel-body grader-verdict"') < cell.index('class="input_area"')
+    wrong = next(cell for cell in tests if "the sign is the other way round" in cell)
+    assert re.search(rf"{graded} 0 / \d+\. [^<]*the sign is the other way round", wrong)
 
 
 def test_every_feedback_page_is_the_courses_own_in_english_from_h1_with_its_maths_as_mathml(graded_class):
