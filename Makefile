@@ -6,7 +6,7 @@ PYTHON := $(VENV)/bin/python
 # nbgrader calls alembic and jupyter by name: the venv's bin must come first.
 export PATH := $(abspath $(VENV))/bin:$(PATH)
 
-.PHONY: demo test quick golden venv clean outputs bwrap chromium hub postgres
+.PHONY: demo test quick golden venv clean outputs bwrap chromium hub postgres axe
 
 # Release, sample students, grading, class report: the whole instructor's job on the defaults, in a course of its
 # own under build/demo/ (never the instructor's course/ and release/).
@@ -14,7 +14,7 @@ demo: $(VENV)/.installed bwrap
 	$(PYTHON) -m autograder demo
 
 # Every test, on two workers (pytest-xdist): each test file runs on one worker (nbval runs a notebook's cells in order).
-test: $(VENV)/.installed bwrap chromium hub postgres
+test: $(VENV)/.installed bwrap chromium hub postgres axe
 	$(PYTHON) -m pytest -n 2 --dist loadfile
 
 # Everything but the slow, end-to-end and browser tests: about a minute, no sandbox, no browser.
@@ -47,6 +47,14 @@ hub: $(HUB_PROXY)
 $(HUB_PROXY):
 	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
 	npm install --silent --no-save --no-audit --no-fund --prefix build/hub configurable-http-proxy@4.6.3
+
+# The accessibility tests (tests/end_to_end/test_accessibility.py) run axe-core, Deque's rule engine, in Chromium.
+AXE := build/axe/node_modules/axe-core/axe.min.js
+axe: $(AXE)
+
+$(AXE):
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null; }
+	npm install --silent --no-save --no-audit --no-fund --prefix build/axe axe-core@4.14.1
 
 venv: $(VENV)/.installed
 

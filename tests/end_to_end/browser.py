@@ -4,6 +4,7 @@ formgrader's pages (its tables and the dialog each of its buttons opens).
 The fixtures that use these (`browser`, `screenshots`, `chromium_installed`) are in conftest.py beside this file.
 """
 
+import collections
 import contextlib
 import os
 import secrets
@@ -169,3 +170,49 @@ def jupyter_lab(folder, home):
         yield url, token
     finally:
         stop(server)
+
+
+# --- accessibility ----------------------------------------------------------------------------------
+
+#: Deque's axe-core, from npm (`make test` installs it: the Makefile's `axe` target, version pinned there).
+AXE = REPO / "build" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+#: Chromium with no network: every host name fails to resolve but the tests' own servers on this machine.
+OFFLINE_FLAG = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1"
+#: axe's rules for WCAG 2.0 and 2.1, levels A and AA (its other tags are best practices, not the standard).
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+#: Runs axe on the page; each violation's nodes say whether they are in the content the selector argument marks.
+AXE_RUN_JS = """
+const [own, tags, done] = arguments;
+const ours = node => {
+    const element = document.querySelector(node.target[0]);
+    return !!(element && element.closest(own));
+};
+axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+   .then(result => done(result.violations.map(v => ({
+       rule: v.id, impact: v.impact, help: v.help,
+       nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 300), own: ours(n)}))}))))
+   .catch(error => done({error: String(error)}));
+"""
+
+
+def axe_violations(driver, own):
+    """The critical and serious WCAG 2.1 AA violations axe-core finds on the page open in `driver`.
+
+    Parameters
+    ----------
+    own : str
+        A CSS selector of the project's own content: a node inside it is ours, any other the front end's.
+
+    Returns
+    -------
+    (list of str, collections.Counter)
+        Ours, one line per node (rule, what it means, the element); the front end's, counted by rule.
+    """
+    driver.set_script_timeout(TIMEOUT)
+    driver.execute_script(AXE.read_text(encoding="utf-8"))
+    found = driver.execute_async_script(AXE_RUN_JS, own, WCAG_21_AA)
+    assert "error" not in found, found
+    serious = [v for v in found if v["impact"] in ("critical", "serious")]
+    ours = [f"{v['rule']} ({v['impact']}: {v['help']}): {n['html']}" for v in serious for n in v["nodes"] if n["own"]]
+    theirs = collections.Counter(v["rule"] for v in serious for n in v["nodes"] if not n["own"])
+    return ours, theirs

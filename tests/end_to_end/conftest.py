@@ -4,7 +4,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from tests.end_to_end.browser import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, Screenshots
+from tests.end_to_end.browser import CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS, OFFLINE_FLAG, SCREENSHOTS, Screenshots
 
 
 @pytest.fixture(scope="module")
@@ -19,14 +19,30 @@ def chromium_installed():
                     "`make test` installs them with apt", pytrace=False)
 
 
-@pytest.fixture
-def browser(tmp_path):
+def _chromium(profile, *flags):
     """Headless Chromium with a new, empty profile, driven by Debian's chromedriver."""
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)
-    for flag in [*CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'chromium-profile'}"]:
+    for flag in [*CHROMIUM_FLAGS, *flags, f"--user-data-dir={profile}"]:
         options.add_argument(flag)
-    driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+    return webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
+
+
+@pytest.fixture
+def browser(tmp_path):
+    """Headless Chromium with a new, empty profile, driven by Debian's chromedriver."""
+    driver = _chromium(tmp_path / "chromium-profile")
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="module")
+def offline_browser(tmp_path_factory):
+    """The same, with no network but this machine's own servers (a student offline, a campus that blocks CDNs);
+    one for the module's tests."""
+    driver = _chromium(tmp_path_factory.mktemp("chromium-profile"), OFFLINE_FLAG)
     try:
         yield driver
     finally:
