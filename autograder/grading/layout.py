@@ -286,3 +286,13 @@ class Out:
     def lms(self, name):
         """An LMS's gradebook import file: canvas.csv, moodle.csv."""
         return self.folder / f"{name}.csv"
+
+    @property
+    def similarity_csv(self):
+        """Every pair of students per assignment with the similarity of their code (autograder.instructor.similarity)."""
+        return self.folder / "similarity.csv"
+
+    @property
+    def similarity_page(self):
+        """The same, ranked, with the closest pairs' code side by side."""
+        return self.folder / "similarity.html"

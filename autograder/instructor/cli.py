@@ -4,6 +4,7 @@
     python -m autograder grade SUBMISSIONS --out OUT [--assignment NAME ...] [--jobs N | --scheduler ADDRESS] [--force]
     python -m autograder rejudge OUT [--assignment NAME ...]
     python -m autograder report OUT [--assignment NAME ...] [--lms canvas] [--lms moodle]
+    python -m autograder similarity OUT [--assignment NAME ...]
     python -m autograder check OUT
     python -m autograder reset [--student NAME ...] [--yes]
     python -m autograder demo
@@ -151,10 +152,14 @@ def _unless_disk_full(problem, out):
     return 2
 
 
-def _report_again(out, root):
-    """Write again the report and the LMS files OUT has (of all it holds), which its new grades would leave stale."""
+def _report_again(out, root, compare=True):
+    """Write again the similarity report (unless not `compare`), the report and the LMS files OUT has (of all it
+    holds), which new grades or submissions would leave stale."""
     from autograder.instructor.lms import WRITERS
+    from autograder.instructor.similarity import similarity as compare_again
 
+    if compare and out.similarity_csv.exists():
+        compare_again(out.folder, root)
     if out.report.exists() or any(out.lms(lms).exists() for lms in WRITERS):
         report(argparse.Namespace(out=out.folder, course=root, assignment=None,
                                   lms=[lms for lms in WRITERS if out.lms(lms).exists()]))
@@ -190,6 +195,24 @@ def report(args):
     return 0
 
 
+def similarity(args):
+    from autograder.instructor.similarity import CAVEAT
+    from autograder.instructor.similarity import similarity as run
+
+    out = Out(args.out)
+    try:
+        pairs, notes = run(out.folder, args.course, args.assignment)
+    except ValueError as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for note in notes:
+        print(f"note: {note}")
+    print(f"compared {len(pairs)} pairs of students: {out.similarity_page} ({out.similarity_csv.name}: every pair). "
+          f"{CAVEAT}")
+    _report_again(out, args.course, compare=False)  # the report's table of the closest pairs
+    return 0
+
+
 def reset(args):
     from autograder.grading.reset import reset as run
     from autograder.grading.reset import students
@@ -222,9 +245,11 @@ def demo(args):
     args.submissions, args.out = submissions, demo_out(instructors)
     status = grade(args)
     if status == 0:
+        similarity(args)
         report(args)
         out = Out(args.out)
         print(f"\nLook at: {out.report} (class report), {out.grades}, {out.feedback_page('<student>', '<notebook>')}, "
+              f"{out.similarity_page}, "
               f"and the gradebook {course.gradebook_path(args.course)}")
     return status
 
@@ -274,6 +299,11 @@ def parser():
                    help="also write OUT/<lms>.csv, the LMS's gradebook import file (points per assignment)")
     r.add_argument("out", help="a folder written by grade")
     r.set_defaults(run=report)
+    m = commands.add_parser("similarity", parents=[which],
+                            help="compare every pair of students' code per assignment: OUT/similarity.html and .csv "
+                                 "(a reason to look, not a verdict)")
+    m.add_argument("out", help="where similarity.html and similarity.csv go (the folder written by grade)")
+    m.set_defaults(run=similarity)
     k = commands.add_parser("check", help="compare OUT (grades.csv, summary.csv, report, LMS files, feedback pages) "
                                           "with the gradebook; list every difference (exit 1 if any)")
     k.add_argument("out", help="a folder written by grade")

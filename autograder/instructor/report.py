@@ -2,7 +2,8 @@
 
 From OUT/grades.csv it writes OUT/report.md with two plots beside it: the
 distribution of total scores, and the pass rate of every test; then the
-mistakes the judges named most often, with the message students saw.
+mistakes the judges named most often, with the message students saw; and,
+where OUT has a similarity report, the closest pairs of students' code.
 """
 
 import html
@@ -112,6 +113,22 @@ def _alt(said, what):
     return f"{what}. {said}".replace("[", "(").replace("]", ")")
 
 
+def similar_code(out, shown=3):
+    """The report's lines on similar code: the closest pairs of each assignment (OUT/similarity.csv)."""
+    from autograder.instructor.similarity import CAVEAT, read_csv
+
+    rows = read_csv(out.similarity_csv)
+    lines = ["## Similar code", "", f"{CAVEAT} Every pair, and the closest pairs' code side by side: "
+             f"[{out.similarity_page.name}]({out.similarity_page.name}).", ""]
+    if not rows:
+        return lines + ["No two students handed in the same assignment."]
+    lines += ["| assignment | students | similarity |", "|---|---|---|"]
+    for assignment in dict.fromkeys(r[0] for r in rows):
+        closest = [r for r in rows if r[0] == assignment][:shown]
+        lines += [f"| {_cell(a)} | {_cell(s)} and {_cell(t)} | {v:.0%} |" for a, s, t, v in closest]
+    return lines
+
+
 def write_report(out_dir, notebooks=None):
     """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
 
@@ -171,6 +188,8 @@ def write_report(out_dir, notebooks=None):
         lines += [f"| {_cell(m)} | {n} | {_cell(', '.join(tests))} | {_cell(message)} |" for m, n, tests, message in mistakes]
     else:
         lines.append("No mistake was named by the judges.")
+    if out.similarity_csv.exists():
+        lines += ["", *similar_code(out)]
     trouble = [r for r in rows if r.status in ("error", "timeout", "unreadable")]
     if trouble:
         lines += ["", "## Submissions that could not be fully graded", "",

@@ -2,7 +2,8 @@
 
 The pages: each notebook rendered by nbconvert (the release's copy, as a student gets it, and the instructor's,
 with its stored figures), every feedback page of the graded class (tests/grading/batch/the_class.py), the class
-report rendered to HTML as a Markdown viewer shows it, and JupyterLab with notebook 01, filled in, after Run All.
+report rendered to HTML as a Markdown viewer shows it, the class's similarity report, and JupyterLab with notebook
+01, filled in, after Run All.
 
 A critical or serious violation in the project's own content (the notebooks' markdown and outputs, the feedback
 pages whole, the report) fails. Those in JupyterLab's and nbconvert's own interface are upstream's (README,
@@ -19,8 +20,9 @@ from nbconvert import HTMLExporter
 from selenium.webdriver.common.by import By
 
 from autograder.grading import course
-from autograder.grading.layout import notebook_file
+from autograder.grading.layout import Out, notebook_file
 from autograder.instructor.samples import filled
+from autograder.instructor.similarity import similarity
 from tests.end_to_end.browser import REPO, axe_violations, jupyter_lab, wait
 from tests.helpers import NOTEBOOK_PATHS, student_copy
 
@@ -98,6 +100,14 @@ def test_the_class_report_rendered_holds_no_violation(graded_class, offline_brow
     offline_browser.get(page.as_uri())
     alts = [image.get_attribute("alt") for image in offline_browser.find_elements(By.TAG_NAME, "img")]
     assert len(alts) == 2 and all(len(alt.split()) >= 12 for alt in alts), alts
+
+
+def test_the_similarity_report_holds_no_violation(class_copy, offline_browser):
+    root, out = class_copy
+    similarity(out, root)
+    ours, _ = _checked(offline_browser, Out(out).similarity_page.as_uri(), "html")
+    assert ours == [], "\n".join(ours)
+    assert offline_browser.find_elements(By.TAG_NAME, "mark")  # the shared code is marked (bold and underlined too)
 
 
 def test_jupyterlab_with_notebook_01_run_holds_no_violation_of_ours(course_copy, offline_browser, upstream, tmp_path):

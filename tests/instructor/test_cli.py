@@ -5,8 +5,10 @@ import pytest
 
 from autograder.grading import course, gradebook, layout
 from autograder.grading.grades import read_grades
+from autograder.grading.layout import Out
 from autograder.grading.reset import students as reset_students
 from autograder.instructor.samples import STUDENTS
+from autograder.instructor.similarity import read_csv
 from tests.helpers import one_notebook_gradebook
 from tests.helpers import run_cli
 
@@ -62,3 +64,6 @@ def test_the_demo_grades_a_course_of_its_own_and_leaves_the_instructors_untouche
     assert f"the demo's own course: {demo}" in result.stdout and course.gradebook_path(demo).is_file()
     assert reset_students(demo) == sorted(STUDENTS)
     assert {row.student for row in read_grades(layout.demo_out(root))} == set(STUDENTS)
+    out = Out(layout.demo_out(root))  # and the similarity report, with its table in the class report
+    assert out.similarity_page.exists() and "## Similar code" in out.report.read_text(encoding="utf-8")
+    assert len(read_csv(out.similarity_csv)) >= len(STUDENTS) * (len(STUDENTS) - 1) // 2
