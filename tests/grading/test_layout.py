@@ -98,11 +98,12 @@ def test_every_exception_to_the_search_is_still_needed():
 
 
 def test_grades_csv_and_summary_csv_are_read_and_written_by_one_module():
-    """The csv module appears only where grades.csv and summary.csv are written and read, and in the LMS files."""
+    """The csv module appears only where grades.csv and summary.csv are written and read, in the LMS files, and where
+    similarity.csv (every pair of students, not grades) is written and read."""
     users = {str(p.relative_to(REPO)) for p in _modules()
              if any(isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name) and n.value.id == "csv"
                     for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))}
-    assert users == {"autograder/grading/grades.py", "autograder/instructor/lms.py"}
+    assert users == {"autograder/grading/grades.py", "autograder/instructor/lms.py", "autograder/instructor/similarity.py"}
     lms = ast.parse((REPO / "autograder" / "instructor" / "lms.py").read_text(encoding="utf-8"))
     readers = [n.attr for n in ast.walk(lms) if isinstance(n, ast.Attribute) and n.attr in ("reader", "DictReader")]
     assert readers == []  # the LMS files are written from grades.read_summary and grades.read_grades
