@@ -51,9 +51,22 @@ def submit(name, fn):
 
 
 def submit_answer(question, answer):
-    """The same for the answer to a concept question."""
+    """The same for the answer to a concept question, judged for the variant the notebook runs as."""
     from autograder.judging import judge_concept
     from autograder.kernel.capture import capture_answer, keep
     from autograder.kernel.contract import CONCEPT
 
-    _raise_unless_passed(judge_concept(question, keep(CONCEPT, question, capture_answer(answer))))
+    _raise_unless_passed(judge_concept(question, keep(CONCEPT, question, capture_answer(answer)), _student()))
+
+
+def _student():
+    """Whose variant the notebook runs as (the notebooks' variant.student), with the STUDENT_ID it typed."""
+    from solutions.concepts import variant
+
+    try:
+        from IPython import get_ipython
+
+        typed = get_ipython().user_ns.get("STUDENT_ID")
+    except (ImportError, AttributeError):  # not in IPython
+        typed = None
+    return variant.student(typed)

@@ -9,10 +9,13 @@ change its PNG bytes and widget ids, not what nbval compares). The packages it i
 the grader's `submit`, which prints nothing for the instructor's right answers) are not in the key: after
 upgrading them, `--all` (`make outputs ALL=1`) runs every one named.
 
-Cells run in the notebook's own folder, as in JupyterLab and under nbval; no timing metadata is recorded.
+Cells run in the notebook's own folder, as in JupyterLab and under nbval, as the instructor's variant (the numbers
+of the questions each student has their own of: notebooks/logistic_regression/variant.py); no timing metadata is
+recorded.
 """
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +23,10 @@ import nbformat
 from nbclient import NotebookClient
 
 from autograder.grading.release import INSTRUCTOR_METADATA as KEY  # the key of the sources, under it
+from solutions.concepts import EXAMPLE_STUDENT, variant
+
+#: The kernel's environment: the stored outputs show the instructor's variant (as nbval runs them: conftest.py).
+INSTRUCTOR = {**os.environ, variant.ID_VARIABLE: EXAMPLE_STUDENT}
 
 ASSIGNMENT = Path(__file__).resolve().parent / "logistic_regression"
 
@@ -50,7 +57,7 @@ def execute_in_place(path, force=False):
     if not force and nb.metadata.get(KEY, {}).get("sources") == key:
         return False
     NotebookClient(nb, timeout=120, kernel_name="python3", record_timing=False,
-                   resources={"metadata": {"path": str(Path(path).parent)}}).execute()
+                   resources={"metadata": {"path": str(Path(path).parent)}}).execute(env=INSTRUCTOR)
     # The widget state is a second copy of what the static figures show, and changes at every run:
     # not kept (nbclient's store_widget_state=False breaks its Output-widget hook, so it is removed here).
     nb.metadata.pop("widgets", None)

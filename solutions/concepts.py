@@ -1,8 +1,11 @@
 """The concept questions of the course, with their answers, computed wherever they can be.
 
 Each notebook shows a question's prompt and options word for word (a test checks
-that), and its hidden test compares the student's answer with `ANSWERS` through
-`autograder.judging.concepts`. Only this module and the hidden tests know the answers.
+that), and its hidden test compares the student's answer with `answer(question, student)`
+through `autograder.judging.concepts`. Only this module and the hidden tests know the answers.
+
+The questions that ask for a number have each student's own numbers (the notebooks' variant.py):
+their answers are computed here for the student's variant, one function per notebook (`answers_01`, ...).
 
 One section per notebook: it defines the data of its questions and three dicts,
 `ANSWERS_NN` (question id -> answer), `OPTIONS_NN` (question id -> the options shown,
@@ -16,7 +19,11 @@ words (its keys are the options), a number (int: exact; float: within its RTOL),
 or a dict of numbers (each within the question's RTOL).
 """
 
+import copy
+import functools
+import importlib.util
 import math
+from pathlib import Path
 
 import numpy as np
 
@@ -26,15 +33,35 @@ from solutions.model_and_loss import log_loss, sigmoid
 #: Relative tolerance of a numeric answer, unless its section says otherwise: 3 significant digits.
 NUMBER_RTOL = 1e-2
 
+
+def _variant_module():
+    """The notebooks' variant.py (shipped with the release): each student's numbers, written once for the notebook,
+    its checks and the judges."""
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "logistic_regression" / "variant.py"
+    spec = importlib.util.spec_from_file_location("logreg_variant", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+variant = _variant_module()
+#: The student whose variant the instructor's notebooks show (and `ANSWERS` holds).
+EXAMPLE_STUDENT = "instructor"
+
 # --- 01: the model and the loss -------------------------------------------------------------------
 
-#: The seed's question: one example with y = 1, two predictions.
-SCENARIO = {"y": 1.0, "A": 0.9, "B": 0.1}
+# The seed's question, one example with y = 1 and two predictions, in each student's variant (variant.scenario).
 
-ANSWERS_01 = {
-    "scenario_higher_loss": "B",
-    "scenario_loss_ratio": float(log_loss(SCENARIO["B"], SCENARIO["y"]) / log_loss(SCENARIO["A"], SCENARIO["y"])),
-}
+
+def _scenario_answers(scenario):
+    losses = {letter: float(log_loss(scenario[letter], 1.0)) for letter in ("A", "B")}
+    higher, lower = sorted(losses, key=losses.get, reverse=True)
+    return {"scenario_higher_loss": higher, "scenario_loss_ratio": losses[higher] / losses[lower]}
+
+
+def answers_01(student):
+    return _scenario_answers(variant.scenario(student))
+
 OPTIONS_01 = {}
 RTOL_01 = {}
 CHOICES_01 = {}
@@ -42,9 +69,8 @@ CHOICES_01 = {}
 # --- 02: the chain rule ---------------------------------------------------------------------------
 
 
-#: The worked point, asked before the closed forms are shown: an example with y = 1 and the logit
-#: z = ln(7/13), so that e^(−z) = 13/7 and a = σ(z) = 7/20, a number the student can work with by hand.
-WORKED_POINT = {"z": math.log(7 / 13), "y": 1.0}
+# The worked point, asked before the closed forms are shown (variant.worked_point): an example with its label y and
+# a logit z = ln(a / (1 − a)), so that e^(−z) = (1 − a)/a and a = σ(z) is a fraction the student can work by hand.
 #: What each number of the worked point's answer is (shown in notebook 02 word for word).
 WORKED_POINT_KEYS = {
     "dL_da": "the slope of the loss with respect to a, at this a and y",
@@ -58,7 +84,11 @@ def _worked_point_answer(z, y):
     return {"dL_da": float(dL_da(a, y)), "da_dz": float(da_dz(a)), "dL_dz": float(dL_dz(a, y))}
 
 
-ANSWERS_02 = {"worked_point": _worked_point_answer(WORKED_POINT["z"], WORKED_POINT["y"])}
+def answers_02(student):
+    point = variant.worked_point(student)
+    return {"worked_point": _worked_point_answer(point["z"], point["y"])}
+
+
 OPTIONS_02 = {"worked_point": WORKED_POINT_KEYS}
 RTOL_02 = {"worked_point": 1e-2}  # "within 1 %" in the notebook
 CHOICES_02 = {}
@@ -149,9 +179,8 @@ CHOICES_05 = {}
 
 # --- 06: mini-batches -----------------------------------------------------------------------------
 
-#: m examples cut into mini-batches of batch_size: how many updates make one epoch?
-#: (The notebook's data set has m = 1500; no output shows this case.)
-ITERATIONS_QUESTION = {"m": 2000, "batch_size": 64}
+# m examples cut into mini-batches of batch_size (variant.minibatch_case): how many updates make one epoch?
+# (The notebook's data set has m = 1500 and its cells count the batches of other cases.)
 
 #: Which kind of gradient descent each statement describes: each a consequence to reason out,
 #: none a line of the notebook's text (tests/test_concepts.py, block 06, proves each by computation).
@@ -163,8 +192,12 @@ UPDATE_KIND_STATEMENTS = {
     "never_raises": "With a small enough constant learning rate, no update ever raises J on the whole training set.",
 }
 
+def answers_06(student):
+    case = variant.minibatch_case(student)
+    return {"iterations_per_epoch": math.ceil(case["m"] / case["batch_size"])}
+
+
 ANSWERS_06 = {
-    "iterations_per_epoch": math.ceil(ITERATIONS_QUESTION["m"] / ITERATIONS_QUESTION["batch_size"]),
     "update_kinds": {"reshuffle": "batch", "one_direction": "stochastic", "unequal_weights": "mini-batch",
                      "never_raises": "batch"},
 }
@@ -186,9 +219,8 @@ MOMENTUM_EFFECT = {
     "d": "It lands there in two steps: the first is a tenth as long, and the second one makes up the rest.",
 }
 
-#: Momentum's memory: the effective window (the sum of the weights (1 − β) β^k over their largest,
-#: long after the start) for a β the notebook never uses.
-MOMENTUM_MEMORY_BETA = 0.97
+# Momentum's memory: the effective window (the sum of the weights (1 − β) β^k over their largest, long after the
+# start) for a β the notebook never uses (variant.memory_beta).
 
 
 def effective_window(beta, t=None):
@@ -206,7 +238,11 @@ def half_life(beta):
     return math.log(2) / -math.log(beta)
 
 
-ANSWERS_07 = {"momentum_effect": "b", "momentum_memory": effective_window(MOMENTUM_MEMORY_BETA)}
+def answers_07(student):
+    return {"momentum_memory": effective_window(variant.memory_beta(student))}
+
+
+ANSWERS_07 = {"momentum_effect": "b"}
 OPTIONS_07 = {"momentum_effect": MOMENTUM_EFFECT}
 #: 1 %: far enough from the mean age (one less, 3 % off) and the half-life to tell them apart.
 RTOL_07 = {"momentum_memory": 0.01}
@@ -263,13 +299,37 @@ CHOICES_08 = {"debug": tuple(DEBUG_BUGS)}
 
 # --- the course: the sections joined ---------------------------------------------------------------
 
+ANSWERS_01, ANSWERS_02 = {}, {}  # every answer of theirs is a variant's (answers_01, answers_02)
 _SECTIONS = [(ANSWERS_01, OPTIONS_01, RTOL_01, CHOICES_01), (ANSWERS_02, OPTIONS_02, RTOL_02, CHOICES_02),
              (ANSWERS_03, OPTIONS_03, RTOL_03, CHOICES_03), (ANSWERS_04, OPTIONS_04, RTOL_04, CHOICES_04),
              (ANSWERS_05, OPTIONS_05, RTOL_05, CHOICES_05), (ANSWERS_06, OPTIONS_06, RTOL_06, CHOICES_06),
              (ANSWERS_07, OPTIONS_07, RTOL_07, CHOICES_07), (ANSWERS_08, OPTIONS_08, RTOL_08, CHOICES_08)]
 
-#: The answers, by question id.
-ANSWERS = {k: v for answers, *_ in _SECTIONS for k, v in answers.items()}
+#: The answers that are the same for every student, by question id.
+FIXED = {k: v for answers, *_ in _SECTIONS for k, v in answers.items()}
+#: How each variant's answers are computed (variant.py gives the student's numbers), one function per notebook.
+_VARIANT_SECTIONS = (answers_01, answers_02, answers_06, answers_07)
+
+
+@functools.lru_cache(maxsize=4096)
+def _answers_of(student):
+    return {**FIXED, **{k: v for section in _VARIANT_SECTIONS for k, v in section(student).items()}}
+
+
+def answers_of(student):
+    """Every question's answer for one student's variant, by question id (a copy: the cache stays as it is)."""
+    return copy.deepcopy(_answers_of(str(student)))
+
+
+def answer(question, student):
+    """The answer to one question for one student's variant."""
+    return copy.deepcopy(_answers_of(str(student))[question])
+
+
+#: The questions whose answer depends on the student's variant.
+VARIANT_QUESTIONS = tuple(k for section in _VARIANT_SECTIONS for k in section(EXAMPLE_STUDENT))
+#: Every answer of the instructor's variant (the one the instructor's notebooks show), by question id.
+ANSWERS = answers_of(EXAMPLE_STUDENT)
 #: Every question's options, by question id (for the notebooks' consistency test).
 OPTIONS = {k: v for _, options, *_ in _SECTIONS for k, v in options.items()}
 #: The tolerance of each numeric answer.

@@ -18,8 +18,13 @@ import types
 
 import pytest
 
+from solutions.concepts import EXAMPLE_STUDENT, variant
 from tests import helpers, postgres as postgres_server
 from tests.grading.batch.the_class import write_class
+
+#: Notebooks the tests run outside the grader run as the instructor's variant, as nbval and notebooks/execute.py do
+#: (a graded kernel is always its folder's student: autograder.kernel.contract.graded_student).
+os.environ[variant.ID_VARIABLE] = EXAMPLE_STUDENT
 
 
 @pytest.hookimpl(wrapper=True)

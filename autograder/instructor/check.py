@@ -117,7 +117,8 @@ def _summary_against_rows(out_dir, rows):
 
 
 def _derived_files(out_dir, root):
-    """report.md and the LMS files OUT has, against what `report` writes from its grades.csv now."""
+    """report.md and the LMS files OUT has, against what `report` writes from its grades.csv (and similarity.csv, and
+    the course's kept records) now."""
     from autograder.instructor.lms import WRITERS
     from autograder.instructor.report import write_report
 
@@ -125,7 +126,9 @@ def _derived_files(out_dir, root):
     with tempfile.TemporaryDirectory() as scratch:
         for name in (GRADES, SUMMARY):
             shutil.copy(out.folder / name, Path(scratch) / name)
-        made = {out.report.name: (out.report, lambda: write_report(scratch))}
+        if out.similarity_csv.exists():  # the report's table of the closest pairs
+            shutil.copy(out.similarity_csv, Out(scratch).similarity_csv)
+        made = {out.report.name: (out.report, lambda: write_report(scratch, root=root))}
         made |= {out.lms(lms).name: (out.lms(lms), lambda lms=lms: WRITERS[lms](scratch, root)) for lms in WRITERS}
         for name, (path, write) in made.items():
             if path.exists() and path.read_bytes() != write().read_bytes():

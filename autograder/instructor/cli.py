@@ -186,7 +186,7 @@ def report(args):
         return 2
     try:
         notebooks = [n for a in course.select(args.assignment, args.course) for n in a.notebooks] if args.assignment else None
-        print(f"wrote {write_report(Path(args.out), notebooks)}")
+        print(f"wrote {write_report(Path(args.out), notebooks, args.course)}")
         for lms in args.lms or ():
             print(f"wrote {WRITERS[lms](Path(args.out), args.course)} (the gradebook import file of {lms.title()})")
     except ValueError as problem:

@@ -2,11 +2,13 @@
 
 From OUT/grades.csv it writes OUT/report.md with two plots beside it: the
 distribution of total scores, and the pass rate of every test; then the
-mistakes the judges named most often, with the message students saw; and,
+mistakes the judges named most often, with the message students saw; the
+answers that are right for another student's numbers than their own; and,
 where OUT has a similarity report, the closest pairs of students' code.
 """
 
 import html
+import json
 import statistics
 from collections import Counter, defaultdict
 
@@ -129,7 +131,34 @@ def similar_code(out, shown=3):
     return lines
 
 
-def write_report(out_dir, notebooks=None):
+def other_variants(rows, root):
+    """Each wrong answer that is right for other students' numbers: (student, question, [those students]).
+
+    Read from the records grading kept in the course (the captured answers), judged for every student of `rows`.
+    """
+    from autograder.grading import course
+    from autograder.grading.autograde.trusted import MAX_RECORD
+    from autograder.judging import whose_variant
+    from autograder.kernel import contract
+    from solutions.concepts import VARIANT_QUESTIONS
+
+    layout, students, found = course.layout(root), sorted({r.student for r in rows}), []
+    for student, notebook in sorted({(r.student, r.notebook) for r in rows}):
+        for question in VARIANT_QUESTIONS:
+            path = contract.record_file(layout.records(student, notebook), contract.CONCEPT, question)
+            if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_RECORD:
+                continue
+            try:
+                captured = json.loads(path.read_text(encoding="utf-8"))
+            except ValueError:
+                continue
+            fits = whose_variant(question, captured, student, students)
+            if fits:
+                found.append((student, question, fits))
+    return found
+
+
+def write_report(out_dir, notebooks=None, root=None):
     """Write OUT/report.md, OUT/score_distribution.png and OUT/pass_rates.png.
 
     Parameters
@@ -138,6 +167,8 @@ def write_report(out_dir, notebooks=None):
         A folder holding grades.csv.
     notebooks : collection of str, optional
         Report on these notebooks only (those of some assignments); by default on every one graded.
+    root : Path, optional
+        The course graded into OUT: its kept records show the answers that fit another student's numbers.
 
     Returns
     -------
@@ -188,6 +219,13 @@ def write_report(out_dir, notebooks=None):
         lines += [f"| {_cell(m)} | {n} | {_cell(', '.join(tests))} | {_cell(message)} |" for m, n, tests, message in mistakes]
     else:
         lines.append("No mistake was named by the judges.")
+    shared = other_variants(rows, root) if root is not None else []
+    if shared:
+        lines += ["", "## Answers that fit another student's numbers", "",
+                  "Wrong for the student's own numbers, right for another's: the plainest sign that an answer was "
+                  "passed on. A reason to talk with both, not a verdict.", "",
+                  "| student | question | right for the numbers of |", "|---|---|---|",
+                  *[f"| {_cell(s)} | {_cell(q)} | {_cell(', '.join(others))} |" for s, q, others in shared]]
     if out.similarity_csv.exists():
         lines += ["", *similar_code(out)]
     trouble = [r for r in rows if r.status in ("error", "timeout", "unreadable")]

@@ -66,7 +66,10 @@ TYPICAL_MISTAKES = {
     "make_minibatches": "def make_minibatches(X, y, batch_size, rng):\n"
                         "    Xs, ys = X[rng.permutation(len(y))], y[rng.permutation(len(y))]\n"
                         "    return [(Xs[k:k + batch_size], ys[k:k + batch_size]) for k in range(0, len(y), batch_size)]\n",
-    "scenario_answers": "answer_higher_loss = 'A'\nanswer_loss_ratio = 0.0458\n",
+    # the confidently right scenario, and the smaller loss over the larger (whatever the student's variant)
+    "scenario_answers": "answer_higher_loss = max(predictions, key=predictions.get)\n"
+                        "answer_loss_ratio = log_loss(max(predictions.values()), 1.0) / "
+                        "log_loss(min(predictions.values()), 1.0)\n",
     "sigmoid": "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n",
     "momentum_update": "def momentum_update(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):\n"
                        "    v_w, v_b = beta * v_w + dw, beta * v_b + db\n"

@@ -22,7 +22,6 @@ import html
 import io
 import itertools
 from dataclasses import dataclass
-from pathlib import Path
 
 import nbformat
 

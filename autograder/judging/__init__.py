@@ -15,7 +15,7 @@ Nothing here runs a notebook, touches a file or starts a process.
 import pickle
 
 from autograder.judging.checks import against_reference
-from autograder.judging.concepts import judge_concept
+from autograder.judging.concepts import judge_concept, whose_variant
 from autograder.judging.functions import FUNCTIONS, describe
 from autograder.judging.stand_ins import stand_ins
 from autograder.judging.verdict import PASSED, UNNAMED, Verdict, fail
@@ -61,4 +61,4 @@ def probe(name):
             "stand_ins": stand_ins(entry, cases)}
 
 
-__all__ = ["FUNCTIONS", "UNNAMED", "Verdict", "describe", "judge", "judge_concept", "probe"]
+__all__ = ["FUNCTIONS", "UNNAMED", "Verdict", "describe", "judge", "judge_concept", "probe", "whose_variant"]

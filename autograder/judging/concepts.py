@@ -10,8 +10,8 @@ import math
 
 from autograder.judging.verdict import Verdict
 from solutions import log_loss, sigmoid
-from solutions.concepts import (ANSWERS, CHOICES, MOMENTUM_BETA, MOMENTUM_MEMORY_BETA, OPTIONS, SCENARIO, WORKED_POINT,
-                                effective_window, half_life, mean_age, rtol)
+from solutions.concepts import (CHOICES, MOMENTUM_BETA, OPTIONS, VARIANT_QUESTIONS, answer, effective_window, half_life,
+                                mean_age, rtol, variant)
 
 
 def _letter(text):
@@ -22,19 +22,20 @@ def _close(answer, expected, question):
     return isinstance(answer, float) and math.isclose(answer, expected, rel_tol=rtol(question))
 
 
-# --- known wrong answers: question id -> hint(answer), '' when the answer is not a known one, --------
+# --- known wrong answers: question id -> hint(answer, student), '' when the answer is not a known one, --------
 # or, for a multiple-choice question, {wrong letter: hint}. One block per notebook, as in solutions.concepts.
 
-def _scenario_loss_ratio(answer):
-    if not isinstance(answer, float) or answer == 0:
+def _scenario_loss_ratio(given, student):
+    if not isinstance(given, float) or given == 0:
         return ""
-    if _close(1 / answer, ANSWERS["scenario_loss_ratio"], "scenario_loss_ratio"):
-        return " That is A's loss divided by B's: the question asks how many times larger B's loss is."
-    predictions = SCENARIO["A"] / SCENARIO["B"]
-    if _close(answer, predictions, "scenario_loss_ratio") or _close(1 / answer, predictions, "scenario_loss_ratio"):
+    if _close(1 / given, answer("scenario_loss_ratio", student), "scenario_loss_ratio"):
+        return " That is the smaller loss divided by the larger: the question asks how many times larger the larger is."
+    scenario = variant.scenario(student)
+    predictions = scenario["A"] / scenario["B"]
+    if _close(given, predictions, "scenario_loss_ratio") or _close(1 / given, predictions, "scenario_loss_ratio"):
         return " That is the ratio of the two predictions ŷ: the question asks about the losses they lead to."
-    difference = float(log_loss(SCENARIO["B"], SCENARIO["y"]) - log_loss(SCENARIO["A"], SCENARIO["y"]))
-    if _close(answer, difference, "scenario_loss_ratio"):
+    difference = abs(float(log_loss(scenario["B"], 1.0) - log_loss(scenario["A"], 1.0)))
+    if _close(given, difference, "scenario_loss_ratio"):
         return " That is the difference of the two losses; the question asks for their ratio."
     return ""
 
@@ -42,23 +43,24 @@ def _scenario_loss_ratio(answer):
 HINTS_01 = {"scenario_loss_ratio": _scenario_loss_ratio}
 
 
-def _worked_point(answer):
-    if not isinstance(answer, dict):
+def _worked_point(given, student):
+    if not isinstance(given, dict):
         return ""
-    a = float(sigmoid(WORKED_POINT["z"]))
-    right = ANSWERS["worked_point"]
+    point = variant.worked_point(student)
+    a, y = float(sigmoid(point["z"])), f"y = {point['y']:g}"
+    right = answer("worked_point", student)
 
     def near(key, value):
-        return isinstance(answer.get(key), float) and _close(answer[key], value, "worked_point")
+        return isinstance(given.get(key), float) and _close(given[key], value, "worked_point")
 
     hints = []
     if near("dL_da", -right["dL_da"]):
-        hints.append(" dL_da has the wrong sign: with y = 1, does a larger a raise the loss or lower it?")
+        hints.append(f" dL_da has the wrong sign: with {y}, does a larger a raise the loss or lower it?")
     if near("da_dz", float(sigmoid(a) * (1 - sigmoid(a)))):
         hints.append(" da_dz looks like the slope of σ taken at a: the slope of the sigmoid is wanted at z, "
                      "where a = σ(z).")
     if near("dL_dz", -right["dL_dz"]):
-        hints.append(" dL_dz has the wrong sign: raising z raises a; does that raise the loss or lower it when y = 1?")
+        hints.append(f" dL_dz has the wrong sign: raising z raises a; does that raise the loss or lower it when {y}?")
     elif near("dL_dz", right["dL_da"]):
         hints.append(" dL_dz equals your dL_da: the chain to z multiplies it by the second link, da/dz.")
     return "".join(hints)
@@ -91,12 +93,12 @@ HINTS_05 = {"vectorized_update": {
 }}
 
 
-def _iterations_per_epoch(answer):
-    if not isinstance(answer, float):
+def _iterations_per_epoch(given, student):
+    if not isinstance(given, float):
         return ""
-    if answer != int(answer):
+    if given != int(given):
         return " An epoch makes a whole number of updates: count the mini-batches it goes through."
-    if answer == ANSWERS["iterations_per_epoch"] - 1:
+    if given == answer("iterations_per_epoch", student) - 1:
         return " Count the full batches, then ask what happens to the examples left over after the last of them."
     return ""
 
@@ -104,20 +106,21 @@ def _iterations_per_epoch(answer):
 HINTS_06 = {"iterations_per_epoch": _iterations_per_epoch}
 
 
-def _momentum_memory(answer):
-    if not isinstance(answer, float):
+def _momentum_memory(given, student):
+    if not isinstance(given, float):
         return ""
-    if 0 < answer < 1:
+    if 0 < given < 1:
         return " That is a weight, not a number of gradients: how fast does β^k shrink as k grows?"
+    beta = variant.memory_beta(student)
     readings = {
-        mean_age(MOMENTUM_MEMORY_BETA): " That is the mean age of the gradients in v, a different quantity: "
-                                        "the question asks for the effective window (section 7.2).",
-        half_life(MOMENTUM_MEMORY_BETA): " That is the half-life of the weights, a different quantity: "
-                                         "the question asks for the effective window (section 7.2).",
+        mean_age(beta): " That is the mean age of the gradients in v, a different quantity: "
+                        "the question asks for the effective window (section 7.2).",
+        half_life(beta): " That is the half-life of the weights, a different quantity: "
+                         "the question asks for the effective window (section 7.2).",
         effective_window(MOMENTUM_BETA): " That is the effective window for the notebook's β; the question "
                                          "asks about another β.",
     }
-    return next((hint for value, hint in readings.items() if _close(answer, value, "momentum_memory")), "")
+    return next((hint for value, hint in readings.items() if _close(given, value, "momentum_memory")), "")
 
 
 _MOMENTUM_EFFECT = {
@@ -129,8 +132,8 @@ _MOMENTUM_EFFECT = {
 HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _MOMENTUM_EFFECT}
 
 
-def _small_training_set(answer):
-    letters = {_letter(v) for v in answer} if isinstance(answer, list) else set()
+def _small_training_set(given, _student):
+    letters = {_letter(v) for v in given} if isinstance(given, list) else set()
     hints = []
     if "d" in letters:
         hints.append(" Is w = 0 a point where the gradient vanishes for these labels? Compute dJ/dw there.")
@@ -143,10 +146,10 @@ def _small_training_set(answer):
 _REREAD_THE_COUNTS = " Read the table that counts the work again: which columns grow as the number of parameters doubles?"
 
 
-def _debug(answer):
-    if not isinstance(answer, dict):
+def _debug(given, _student):
+    if not isinstance(given, dict):
         return ""
-    letters = [_letter(v) for v in answer.values()]
+    letters = [_letter(v) for v in given.values()]
     if len(set(letters)) < len(letters):
         return " Each implementation has a different bug: your answer gives two of them the same one."
     return ""
@@ -158,15 +161,15 @@ HINTS_08 = {"small_training_set": _small_training_set,
 HINTS = {**HINTS_01, **HINTS_02, **HINTS_03, **HINTS_04, **HINTS_05, **HINTS_06, **HINTS_07, **HINTS_08}
 
 
-def _hint(question, answer):
+def _hint(question, given, student):
     """What a known wrong answer suggests was misread, or ''."""
     hint = HINTS.get(question)
     if isinstance(hint, dict):
-        return hint.get(_letter(answer), "")
-    return hint(answer) if hint else ""
+        return hint.get(_letter(given), "")
+    return hint(given, student) if hint else ""
 
 
-def _judge_dict(question, captured, expected):
+def _judge_dict(question, captured, expected, wrong):
     if not isinstance(captured, dict) or set(captured) != set(expected):
         return Verdict(False, f"{question}: answer with a dict whose keys are {sorted(expected)}.", "bad_format")
     numeric = {k for k, v in expected.items() if isinstance(v, (int, float))}
@@ -181,12 +184,12 @@ def _judge_dict(question, captured, expected):
                                                     else _letter(captured[k]) == expected[k]))
     if not wrong_keys:
         return Verdict(True)
-    return Verdict(False, f"{question}: {len(wrong_keys)} of {len(expected)} are not right "
-                   f"(check {', '.join(wrong_keys)}).{_hint(question, captured)}", "wrong_answer")
+    return Verdict(False, wrong.message.replace(": not the right answer", f": {len(wrong_keys)} of {len(expected)} "
+                                                f"are not right (check {', '.join(wrong_keys)})", 1), "wrong_answer")
 
 
-def judge_concept(question, captured):
-    """The verdict on a captured answer to a concept question.
+def judge_concept(question, captured, student):
+    """The verdict on a captured answer to a concept question, for one student's variant.
 
     Parameters
     ----------
@@ -194,15 +197,20 @@ def judge_concept(question, captured):
         A key of solutions.concepts.ANSWERS.
     captured : object
         What `capture_answer` returned.
+    student : str
+        Whose variant: the id of the folder the notebook was handed in under.
 
     Returns
     -------
     Verdict
     """
-    expected = ANSWERS[question]
+    expected = answer(question, student)
     if captured is None:
         return Verdict(False, f"{question}: no answer yet.", "not_answered")
-    wrong = Verdict(False, f"{question}: not the right answer.{_hint(question, captured)}", "wrong_answer")
+    whose = f" (graded for the numbers of {student!r}, the student it was handed in as)" \
+        if question in VARIANT_QUESTIONS else ""
+    wrong = Verdict(False, f"{question}: not the right answer{whose}.{_hint(question, captured, student)}",
+                    "wrong_answer")
     if isinstance(expected, str):
         options = sorted(OPTIONS.get(question, {}).keys()) or ["A", "B"]
         if _letter(captured) not in {o.lower() for o in options}:
@@ -213,9 +221,34 @@ def judge_concept(question, captured):
             return Verdict(False, f"{question}: answer with a set of letters, such as {{'a', 'b'}}.", "bad_format")
         return Verdict(True) if {_letter(v) for v in captured} == expected else wrong
     if isinstance(expected, dict):
-        return _judge_dict(question, captured, expected)
+        return _judge_dict(question, captured, expected, wrong)
     if not isinstance(captured, float) or not math.isfinite(captured):
         return Verdict(False, f"{question}: answer with a number.", "bad_format")
     if isinstance(expected, int):
         return Verdict(True) if captured == expected else wrong
     return Verdict(True) if _close(captured, expected, question) else wrong
+
+
+def whose_variant(question, captured, student, classmates):
+    """The classmates whose variant a wrong answer is right for (not `student`'s own): the plainest sign that an
+    answer was passed on. [] for a question without variants or whose answer is a letter (one of two letters fits
+    half the class: no sign of anything), or an answer right for nobody else.
+
+    Parameters
+    ----------
+    question : str
+    captured : object
+        What `capture_answer` returned.
+    student : str
+        Whose answer it is.
+    classmates : iterable of str
+        The other students of the class.
+
+    Returns
+    -------
+    list of str
+    """
+    if question not in VARIANT_QUESTIONS or isinstance(answer(question, student), str) \
+            or judge_concept(question, captured, student).passed:
+        return []
+    return [other for other in sorted(set(classmates) - {student}) if judge_concept(question, captured, other).passed]

@@ -25,6 +25,18 @@ SANDBOX_ENV = "LOGREG_SANDBOX"
 FUNCTION, CONCEPT = "function", "concept"
 
 
+def graded_student():
+    """In a graded kernel (RECORDS_ENV set), the student it grades: the kernel works in nbgrader's
+    autograded/<student>/<assignment>/ folder, the same path inside the sandbox. None in any other kernel.
+
+    The notebooks' variant.py asks it, so that a notebook is always run as the student whose folder it was handed in
+    under, whatever id it was typed with.
+    """
+    if not os.environ.get(RECORDS_ENV):
+        return None
+    return Path.cwd().parent.name or None
+
+
 def record_file(folder, kind, name):
     """Where a hidden test leaves its record: kind is FUNCTION or CONCEPT."""
     return Path(folder) / f"{kind}-{name}.json"

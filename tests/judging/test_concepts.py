@@ -16,9 +16,16 @@ from autograder.judging.functions.minibatches import TRAIN_MINIBATCH
 from autograder.judging.functions.vectorized import GRADIENT_DESCENT, _non_simultaneous
 from autograder.grading.layout import notebook_file
 from autograder.kernel.capture import capture_answer
-from solutions.concepts import (ANSWERS, CHOICES, DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS, MOMENTUM_BETA,
-                                MOMENTUM_MEMORY_BETA, OPTIONS, RTOL_07, SMALL_TRAINING_SET, WORKED_POINT,
-                                effective_window, half_life, mean_age)
+from solutions.concepts import (ANSWERS, CHOICES, DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS, EXAMPLE_STUDENT,
+                                MOMENTUM_BETA, OPTIONS, RTOL_07, SMALL_TRAINING_SET, VARIANT_QUESTIONS, answer,
+                                effective_window, half_life, mean_age, variant)
+
+#: ANSWERS are the instructor's variant's: the judge is asked for the same student.
+SCENARIO, WORKED_POINT = variant.scenario(EXAMPLE_STUDENT), variant.worked_point(EXAMPLE_STUDENT)
+CASE, MEMORY_BETA = variant.minibatch_case(EXAMPLE_STUDENT), variant.memory_beta(EXAMPLE_STUDENT)
+LOWER = "A" if ANSWERS["scenario_higher_loss"] == "B" else "B"
+#: Students enough to meet every variant of every question (tests/judging/test_variants.py checks that they do).
+STUDENTS = [EXAMPLE_STUDENT] + [f"student{k:02d}" for k in range(60)]
 
 
 def _other_values(question, value):
@@ -28,8 +35,8 @@ def _other_values(question, value):
     return sorted(set(CHOICES.get(question, OPTIONS.get(question, {}))) - {value})
 
 
-def _verdict(question, answer):
-    return judge_concept(question, capture_answer(answer))
+def _verdict(question, given, student=EXAMPLE_STUDENT):
+    return judge_concept(question, capture_answer(given), student)
 
 
 def _student_form(answer):
@@ -63,15 +70,15 @@ def test_every_other_option_is_judged_wrong(question):
 
 @pytest.mark.parametrize("question, wrong, words", [
     # 01
-    ("scenario_higher_loss", "A", "not the right answer"),
+    ("scenario_higher_loss", LOWER, "not the right answer"),
     ("scenario_loss_ratio", 1 / ANSWERS["scenario_loss_ratio"], "divided by"),
-    ("scenario_loss_ratio", math.log(9), "difference"),
-    ("scenario_loss_ratio", 0.9 / 0.1, "ratio of the two predictions"),
-    ("scenario_loss_ratio", 0.1 / 0.9, "ratio of the two predictions"),
+    ("scenario_loss_ratio", abs(math.log(SCENARIO["A"]) - math.log(SCENARIO["B"])), "difference"),
+    ("scenario_loss_ratio", SCENARIO["A"] / SCENARIO["B"], "ratio of the two predictions"),
+    ("scenario_loss_ratio", SCENARIO["B"] / SCENARIO["A"], "ratio of the two predictions"),
     # 02
     ("worked_point", {**ANSWERS["worked_point"], "dL_da": -ANSWERS["worked_point"]["dL_da"]}, "dL_da has the wrong sign"),
     ("worked_point", {**ANSWERS["worked_point"], "da_dz": float(solutions.da_dz(solutions.sigmoid(
-        solutions.sigmoid(solutions.concepts.WORKED_POINT["z"]))))}, "slope of σ taken at a"),
+        solutions.sigmoid(WORKED_POINT["z"]))))}, "slope of σ taken at a"),
     ("worked_point", {**ANSWERS["worked_point"], "dL_dz": -ANSWERS["worked_point"]["dL_dz"]}, "dL_dz has the wrong sign"),
     ("worked_point", {**ANSWERS["worked_point"], "dL_dz": ANSWERS["worked_point"]["dL_da"]}, "multiplies it by"),
     ("worked_point", {**ANSWERS["worked_point"], "dL_dz": 1.5}, "check dL_dz"),
@@ -86,12 +93,12 @@ def test_every_other_option_is_judged_wrong(question):
     ("vectorized_update", "d", "σ"),
     # 06
     ("iterations_per_epoch", ANSWERS["iterations_per_epoch"] - 1, "left over after the last"),
-    ("iterations_per_epoch", 2000 / 64, "whole number"),
+    ("iterations_per_epoch", CASE["m"] / CASE["batch_size"], "whole number"),
     # 07
     ("momentum_memory", 0.9, "weight"),
-    ("momentum_memory", 100, "not the right answer"),
-    ("momentum_memory", solutions.concepts.mean_age(solutions.concepts.MOMENTUM_MEMORY_BETA), "mean age"),
-    ("momentum_memory", math.log(2) / -math.log(solutions.concepts.MOMENTUM_MEMORY_BETA), "half-life"),
+    ("momentum_memory", 3 * ANSWERS["momentum_memory"] + 7, "not the right answer"),
+    ("momentum_memory", mean_age(MEMORY_BETA), "mean age"),
+    ("momentum_memory", math.log(2) / -math.log(MEMORY_BETA), "half-life"),
     ("momentum_memory", 1 / (1 - solutions.concepts.MOMENTUM_BETA), "another β"),
     ("momentum_effect", "a", "first step"),
     ("momentum_effect", "c", "not a sum"),
@@ -112,9 +119,12 @@ def test_known_wrong_answers_are_named(question, wrong, words):
 
 
 @pytest.mark.parametrize("question, answer", [
-    ("scenario_higher_loss", "(b)"), ("scenario_higher_loss", " B "), ("why_log_loss", "C"),
-    ("scenario_loss_ratio", round(ANSWERS["scenario_loss_ratio"], 2)), ("scenario_loss_ratio", np.float64(21.85)),
-    ("iterations_per_epoch", np.int64(32)), ("iterations_per_epoch", 32.0), ("momentum_memory", round(ANSWERS["momentum_memory"], 1)),
+    ("scenario_higher_loss", f"({ANSWERS['scenario_higher_loss'].lower()})"),
+    ("scenario_higher_loss", f" {ANSWERS['scenario_higher_loss']} "), ("why_log_loss", "C"),
+    ("scenario_loss_ratio", round(ANSWERS["scenario_loss_ratio"], 2)),
+    ("scenario_loss_ratio", np.float64(round(ANSWERS["scenario_loss_ratio"], 2))),
+    ("iterations_per_epoch", np.int64(ANSWERS["iterations_per_epoch"])),
+    ("iterations_per_epoch", float(ANSWERS["iterations_per_epoch"])), ("momentum_memory", round(ANSWERS["momentum_memory"], 1)),
     ("small_training_set", ["c", "A"]), ("small_training_set", ("a", "c")),
 ])
 def test_any_correct_form_of_the_answer_passes(question, answer):
@@ -157,24 +167,32 @@ def _shown(answer):
     return [repr(answer)]
 
 
-def test_submit_answer_judges_at_once_where_the_judges_are_importable():
-    submit_answer("scenario_higher_loss", "B")
+def test_submit_answer_judges_at_once_where_the_judges_are_importable(monkeypatch):
+    monkeypatch.setenv(variant.ID_VARIABLE, EXAMPLE_STUDENT)  # the variant the notebook runs as
+    submit_answer("scenario_higher_loss", ANSWERS["scenario_higher_loss"])
     with pytest.raises(AssertionError, match="scenario_higher_loss: not the right answer"):
-        submit_answer("scenario_higher_loss", "A")
+        submit_answer("scenario_higher_loss", LOWER)
 
 
 # --- the answers are true: computed, not asserted ---------------------------------------------------
 
-def test_scenario_b_has_the_higher_loss_by_the_stated_ratio():
-    loss_a, loss_b = solutions.log_loss(0.9, 1.0), solutions.log_loss(0.1, 1.0)
-    assert ANSWERS["scenario_higher_loss"] == ("B" if loss_b > loss_a else "A")
-    assert ANSWERS["scenario_loss_ratio"] == pytest.approx(math.log(0.1) / math.log(0.9), rel=1e-12)
+@pytest.mark.parametrize("student", STUDENTS)
+def test_the_confidently_wrong_scenario_has_the_higher_loss_by_the_stated_ratio(student):
+    scenario = variant.scenario(student)
+    loss_a, loss_b = solutions.log_loss(scenario["A"], 1.0), solutions.log_loss(scenario["B"], 1.0)
+    assert answer("scenario_higher_loss", student) == ("B" if loss_b > loss_a else "A")
+    wrong, right = sorted((scenario["A"], scenario["B"]))
+    assert wrong < 0.5 < right  # one confidently wrong, one confidently right
+    assert answer("scenario_loss_ratio", student) == pytest.approx(math.log(wrong) / math.log(right), rel=1e-12)
 
 
-def test_updates_per_epoch_is_the_number_of_minibatches():
-    X, y = np.zeros((2000, 1)), np.zeros(2000)
-    batches = solutions.make_minibatches(X, y, 64, np.random.default_rng(0))
-    assert ANSWERS["iterations_per_epoch"] == len(batches)
+@pytest.mark.parametrize("student", STUDENTS)
+def test_updates_per_epoch_is_the_number_of_minibatches(student):
+    case = variant.minibatch_case(student)
+    X, y = np.zeros((case["m"], 1)), np.zeros(case["m"])
+    batches = solutions.make_minibatches(X, y, case["batch_size"], np.random.default_rng(0))
+    assert answer("iterations_per_epoch", student) == len(batches)
+    assert case["m"] % case["batch_size"], "a last, smaller batch: the case the question is about"
 
 
 def test_small_training_set_statements_are_what_gradient_descent_shows():
@@ -189,11 +207,13 @@ def test_small_training_set_statements_are_what_gradient_descent_shows():
 
 
 
-def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a():
-    z, y, h = WORKED_POINT["z"], WORKED_POINT["y"], 1e-6
+@pytest.mark.parametrize("student", STUDENTS)
+def test_worked_point_is_the_slopes_by_central_differences_at_a_simple_a(student):
+    point = variant.worked_point(student)
+    z, y, h = point["z"], point["y"], 1e-6
     a = float(solutions.sigmoid(z))
-    assert a == pytest.approx(7 / 20, rel=1e-14)  # e^(−z) = 13/7: a number to work with by hand
-    answer = ANSWERS["worked_point"]
+    assert a == pytest.approx(float(point["a"]), rel=1e-14) and point["a"].denominator <= 20  # worked by hand
+    answer = solutions.concepts.answer("worked_point", student)
     slope_a = (solutions.log_loss(a + h, y) - solutions.log_loss(a - h, y)) / (2 * h)
     slope_sigmoid = (solutions.sigmoid(z + h) - solutions.sigmoid(z - h)) / (2 * h)
     slope_z = (solutions.log_loss(solutions.sigmoid(z + h), y) - solutions.log_loss(solutions.sigmoid(z - h), y)) / (2 * h)
@@ -376,17 +396,23 @@ def test_velocity_weights_sum_to_one_minus_beta_to_the_t_and_start_from_v0():
     assert v == pytest.approx(np.sum(weights * g[::-1]) + beta ** t * v0, rel=1e-12)
 
 
-def test_momentum_memory_is_the_sum_of_the_weights_over_the_largest_for_the_asked_beta():
-    beta = MOMENTUM_MEMORY_BETA
-    weights = _velocity_weights(beta, 2000)  # long after the start: β^t is below 1e-26
-    assert ANSWERS["momentum_memory"] == pytest.approx(weights.sum() / weights.max(), rel=1e-9)
+def _student_with(beta):
+    return next(s for s in STUDENTS if variant.memory_beta(s) == beta)
+
+
+@pytest.mark.parametrize("beta", variant.MEMORY_BETAS)
+def test_momentum_memory_is_the_sum_of_the_weights_over_the_largest_for_the_asked_beta(beta):
+    window = answer("momentum_memory", _student_with(beta))
+    weights = _velocity_weights(beta, 2500)  # long after the start: β^t is below 1e-26
+    assert beta != MOMENTUM_BETA and window == pytest.approx(weights.sum() / weights.max(), rel=1e-9)
     # equally weighted at the newest weight, that many gradients carry the same total
-    assert ANSWERS["momentum_memory"] * weights[0] == pytest.approx(weights.sum(), rel=1e-9)
+    assert window * weights[0] == pytest.approx(weights.sum(), rel=1e-9)
 
 
-def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance():
-    beta = MOMENTUM_MEMORY_BETA
-    weights = _velocity_weights(beta, 2000)
+@pytest.mark.parametrize("beta", variant.MEMORY_BETAS)
+def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance(beta):
+    student = _student_with(beta)
+    weights = _velocity_weights(beta, 2500)
     ages = np.arange(len(weights))
     mean = np.sum(ages * weights) / weights.sum()
     half = np.interp(0.5, weights[::-1] / weights[0], ages[::-1].astype(float))  # age where the weight is halved
@@ -396,9 +422,10 @@ def test_the_other_readings_of_memory_are_other_quantities_outside_the_tolerance
     for b in np.linspace(0.5, 0.999, 200):
         assert mean_age(b) == pytest.approx(effective_window(b) - 1, rel=1e-9) and half_life(b) <= mean_age(b) + 1e-12
     assert (mean_age(beta), half_life(beta)) == (pytest.approx(mean), pytest.approx(half, rel=1e-2))
+    window = answer("momentum_memory", student)
     for other in (mean, half, 1 / (1 - MOMENTUM_BETA)):
-        assert abs(other - ANSWERS["momentum_memory"]) > 2 * RTOL_07["momentum_memory"] * ANSWERS["momentum_memory"]
-        assert not _verdict("momentum_memory", float(other)).passed
+        assert abs(other - window) > 2 * RTOL_07["momentum_memory"] * window
+        assert not _verdict("momentum_memory", float(other), student).passed
 
 
 def _bowl_run(beta, num_iterations=200):
@@ -755,3 +782,42 @@ def test_the_notebook_shows_the_question_s_training_set():
     assert np.array_equal(rows[:, :2], SMALL_TRAINING_SET["X"])
     assert np.array_equal(rows[:, 3], SMALL_TRAINING_SET["y"])
     assert np.array_equal(rows[:, 2], np.logical_xor(rows[:, 0], rows[:, 1]))
+
+
+# --- variants: each student's own numbers ----------------------------------------------------------
+
+@pytest.mark.parametrize("question", VARIANT_QUESTIONS)
+def test_students_get_different_answers_to_each_question_with_variants(question):
+    different = {repr(answer(question, student)) for student in STUDENTS}
+    assert len(different) >= (2 if question == "scenario_higher_loss" else 6)
+
+
+@pytest.mark.parametrize("question", VARIANT_QUESTIONS)
+def test_an_answer_right_for_another_variant_is_wrong_and_traced_to_whose_it_is(question):
+    ann, other = "ann", next(s for s in STUDENTS if answer(question, s) != answer(question, "ann"))
+    theirs = _student_form(answer(question, other))
+    assert _verdict(question, answer(question, ann), ann).passed
+    verdict = _verdict(question, theirs, ann)
+    assert not verdict.passed and "graded for the numbers of 'ann'" in verdict.message
+    traced = autograder.judging.whose_variant(question, capture_answer(theirs), ann, STUDENTS)
+    assert other in traced if question != "scenario_higher_loss" else traced == []  # a letter of two: no sign
+    assert autograder.judging.whose_variant(question, capture_answer(answer(question, ann)), ann, STUDENTS) == []
+    assert autograder.judging.whose_variant("why_log_loss", "a", ann, STUDENTS) == []  # no variants: nobody's
+
+
+def test_variant_student_is_the_graders_then_the_tools_then_jupyterhubs_then_the_typed_id(monkeypatch, capsys,
+                                                                                           tmp_path):
+    for name in (variant.ID_VARIABLE, "JUPYTERHUB_USER"):
+        monkeypatch.delenv(name, raising=False)
+    with pytest.raises(NameError, match="STUDENT_ID is not set"):
+        variant.student(None)
+    assert variant.student(" jdoe ") == "jdoe"
+    monkeypatch.setenv("JUPYTERHUB_USER", "hubuser")
+    assert variant.student(None) == "hubuser" and variant.student("jdoe") == "hubuser"
+    assert "runs as 'hubuser'" in capsys.readouterr().out  # a typed id that is not the user's is said so
+    monkeypatch.setenv(variant.ID_VARIABLE, "instructor")
+    assert variant.student("jdoe") == "instructor"
+    monkeypatch.setenv("LOGREG_RECORDS", "/records")  # in a graded kernel: the folder's student, always
+    (tmp_path / "autograded" / "bo" / "01").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "autograded" / "bo" / "01")
+    assert variant.student("jdoe") == "bo"

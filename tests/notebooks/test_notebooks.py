@@ -176,7 +176,8 @@ def test_release_as_given_fails_every_test_cell_with_not_implemented_error(path,
 #: Mistakes whose visible test used to mislead or stay silent, by notebook: the student's answer cells, and for each
 #: test cell words its message must hold and words it must not (a cause that is not this mistake's).
 VISIBLE_HINTS = {
-    "01_model_and_loss": ({"scenario_answers": "answer_higher_loss = 'B'\nanswer_loss_ratio = 0.9 / 0.1\n"},
+    "01_model_and_loss": ({"scenario_answers": "answer_higher_loss = 'B'\n"
+                                               "answer_loss_ratio = max(predictions.values()) / min(predictions.values())\n"},
                           {"test_scenario_loss_ratio": (["ratio of the two predictions"], [])}),
     "02_chain_rule": ({"da_dz": "def da_dz(a):\n    return a * (1 + a)\n",
                        # da_dz's sign flipped, and the chain rule followed with it

@@ -23,25 +23,26 @@ MAX_RECORD = 4 * 1024**2
 _MISTAKE_TAG = re.compile(r"^\[mistake: (\w+)\]$", re.MULTILINE)
 
 
-def judge_record(folder, kind, name):
-    """The verdict on one record, or None when the hidden test left none."""
+def judge_record(folder, kind, name, student):
+    """The verdict on one record, or None when the hidden test left none; a concept answer is judged for `student`'s
+    variant (the folder the notebook was handed in under)."""
     path = contract.record_file(folder, kind, name)
     if path.is_symlink():  # the kernel writes records: a link is never followed
-        return _unjudgeable(kind, name)
+        return _unjudgeable(kind, name, student)
     if not path.is_file():
         return None
     if path.stat().st_size > MAX_RECORD:
-        return _unjudgeable(kind, name)
+        return _unjudgeable(kind, name, student)
     try:
         record = json.loads(path.read_text(encoding="utf-8"))
-        return judge(name, record) if kind == contract.FUNCTION else judge_concept(name, record)
+        return judge(name, record) if kind == contract.FUNCTION else judge_concept(name, record, student)
     except Exception:  # a record of any other shape (the kernel may write anything): only this test fails
-        return _unjudgeable(kind, name)
+        return _unjudgeable(kind, name, student)
 
 
-def _unjudgeable(kind, name):
+def _unjudgeable(kind, name, student):
     """The verdict on a record that is not what a hidden test writes: that of an empty one."""
-    return judge(name, {}) if kind == contract.FUNCTION else judge_concept(name, "unreadable record")
+    return judge(name, {}) if kind == contract.FUNCTION else judge_concept(name, "unreadable record", student)
 
 
 def judge_notebook(student, notebook, tests, folder, cells, fate, limits):
@@ -66,7 +67,7 @@ def judge_notebook(student, notebook, tests, folder, cells, fate, limits):
     """
     rows, wrong = [], {}
     for test in tests:
-        verdicts = [judge_record(folder, kind, name) for kind, name in test.records]
+        verdicts = [judge_record(folder, kind, name, student) for kind, name in test.records]
         score, status, message, mistake = trusted_status(test, verdicts, cells.get(test.grade_id), fate, limits)
         rows.append(Row(student, notebook, test.grade_id, score, test.points, status, message, mistake))
         wrong |= {name: test.grade_id for (kind, name), verdict in zip(test.records, verdicts)

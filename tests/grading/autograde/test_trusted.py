@@ -69,32 +69,32 @@ def test_trusted_status_decides_from_the_verdicts_first_then_what_the_kernel_saw
     assert trusted_status(TEST, verdicts, cell, fate, LIMITS) == expected
 
 def test_a_record_on_disk_is_judged_and_a_missing_or_broken_one_is_not_trusted(tmp_path):
-    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid") is None
+    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann") is None
     path = contract.record_file(tmp_path, contract.FUNCTION, "sigmoid")
     path.write_text(json.dumps(capture(solutions.sigmoid, probe("sigmoid"))), encoding="utf-8")
-    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid").passed
+    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann").passed
     path.write_text(json.dumps(capture(lambda z: 0.5 + 0 * z, probe("sigmoid"))), encoding="utf-8")
-    assert not judge_record(tmp_path, contract.FUNCTION, "sigmoid").passed
+    assert not judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann").passed
     path.write_text("{not json", encoding="utf-8")
-    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid").mistake == "malformed_record"
+    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann").mistake == "malformed_record"
     concept = contract.record_file(tmp_path, contract.CONCEPT, "scenario_higher_loss")
     concept.write_bytes(b"\xff\xfe")
-    assert not judge_record(tmp_path, contract.CONCEPT, "scenario_higher_loss").passed
+    assert not judge_record(tmp_path, contract.CONCEPT, "scenario_higher_loss", "ann").passed
 
 @pytest.mark.parametrize("content", ["[]", "3", '{"function": "sigmoid", "cases": [{}, {}, {}, {}]}',
                                      '{"function": "sigmoid", "cases": [1, 2, 3, 4]}', '"text"', "null"])
 def test_a_record_of_any_other_shape_costs_only_its_test(tmp_path, content):
     contract.record_file(tmp_path, contract.FUNCTION, "sigmoid").write_text(content, encoding="utf-8")
-    verdict = judge_record(tmp_path, contract.FUNCTION, "sigmoid")
+    verdict = judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann")
     assert not verdict.passed and verdict.mistake == "malformed_record"
     contract.record_file(tmp_path, contract.CONCEPT, "scenario_higher_loss").write_text(content, encoding="utf-8")
-    assert not judge_record(tmp_path, contract.CONCEPT, "scenario_higher_loss").passed
+    assert not judge_record(tmp_path, contract.CONCEPT, "scenario_higher_loss", "ann").passed
 
 def test_a_record_that_is_a_link_is_never_followed(tmp_path):
     target = tmp_path / "elsewhere.json"
     target.write_text(json.dumps(capture(solutions.sigmoid, probe("sigmoid"))), encoding="utf-8")
     contract.record_file(tmp_path, contract.FUNCTION, "sigmoid").symlink_to(target)
-    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid").mistake == "malformed_record"
+    assert judge_record(tmp_path, contract.FUNCTION, "sigmoid", "ann").mistake == "malformed_record"
 
 
 def test_a_notebooks_rows_carry_each_tests_trusted_status_in_order(tmp_path):

@@ -22,7 +22,12 @@ def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_sta
     root, out = class_copy
     before, summary = read_rows(out), (out / "summary.csv").read_text()
     monkeypatch.setattr(SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))
-    monkeypatch.setitem(concepts.ANSWERS, "scenario_higher_loss", "A")
+    right = concepts.answer  # the key changed: each student's other letter
+
+    def changed_key(question, student):
+        return {"A": "B", "B": "A"}[right(question, student)] if question == "scenario_higher_loss" else \
+            right(question, student)
+    monkeypatch.setattr(concepts, "answer", changed_key)
     changed = rejudge(out, root)
     after = read_rows(out)
     answered = sorted(r["student"] for r in before if r["test"] == "test_scenario_higher_loss"
@@ -42,7 +47,8 @@ def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_sta
     copy = nbformat.read(course.layout(root).graded_copy("ada", NOTEBOOKS[0], NOTEBOOKS[0]), as_version=4)
     cell = next(c for c in copy.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "test_scenario_higher_loss")
     assert [o.text for o in cell.outputs if "Graded outside" in o.get("text", "")] == [
-        "Graded outside the notebook: 0 / 1. scenario_higher_loss: not the right answer.\n"]
+        "Graded outside the notebook: 0 / 1. scenario_higher_loss: not the right answer (graded for the numbers of "
+        "'ada', the student it was handed in as).\n"]
     assert "scenario_higher_loss: not the right answer" in (out / "feedback" / "ada" / f"{NOTEBOOKS[0]}.html").read_text()
     monkeypatch.undo()  # the key as it was: judging again gives back every row, score and page
     monkeypatch.setattr(SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))

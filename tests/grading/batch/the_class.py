@@ -39,7 +39,9 @@ VARIANTS = {
     "momentum_update": "def momentum_update(w, b, dw, db, v_w, v_b, learning_rate, beta=0.9):\n"
                        "    v = beta * np.append(v_w, v_b) + (1 - beta) * np.append(dw, db)\n"
                        "    theta = np.append(w, b) - learning_rate * v\n    return theta[:-1], theta[-1], v[:-1], v[-1]\n",
-    "scenario_answers": "answer_higher_loss = ' b '\nanswer_loss_ratio = 21.85\n",
+    "scenario_answers": "answer_higher_loss = ' ' + min(predictions, key=predictions.get).lower() + ' '\n"
+                        "answer_loss_ratio = round(math.log(min(predictions.values())) / "
+                        "math.log(max(predictions.values())), 2)\n",
 }
 
 #: Typical mistakes that cost exactly one test each: {grade_id of the answer cell: (code, failing test, mistake)}.
@@ -63,16 +65,12 @@ MISTAKES = {
                        "        cost, dw, db = cost_and_gradients(X, y, w, b)\n        costs.append(cost)\n"
                        "        w, b = w - learning_rate * dw, b - learning_rate * db\n    return w, b, costs\n",
                        "test_train_momentum", "momentum_ignored"),
-    "scenario_answers": ("answer_higher_loss = 'A'\nanswer_loss_ratio = 21.85\n", "test_scenario_higher_loss", "wrong_answer"),
+    "scenario_answers": ("answer_higher_loss = max(predictions, key=predictions.get)\n"  # the right scenario's
+                         "answer_loss_ratio = math.log(min(predictions.values())) / math.log(max(predictions.values()))\n",
+                         "test_scenario_higher_loss", "wrong_answer"),
 }
 
 
-
-
-def _write_student(folder, root, names, answers=None, rename=None):
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in names:
-        nbformat.write(filled(name, answers, root), folder / f"{(rename or {}).get(name, name)}.ipynb")
 
 
 def _write_student(folder, root, names, answers=None, rename=None):

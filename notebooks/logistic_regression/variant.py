@@ -1,0 +1,106 @@
+"""Your own numbers: each student's variant of the questions whose answer is computed.
+
+Every student gets their own numbers in the questions that ask for a number (and, in notebook 1, their own
+confidently wrong scenario), so an answer passed from one student to another is wrong for the other. A variant is
+a pure function of the student's id and the question: the notebook prints yours, and the grader computes the
+answer of the same variant, for the id of the folder your notebook was handed in under.
+
+Your id (`student`): on JupyterHub, your user name; in a notebook you downloaded, the id your course knows you by,
+which you type as STUDENT_ID in the notebook's first cell. When your course grades it, it is always the id the
+notebook was handed in under.
+"""
+
+import hashlib
+import math
+import os
+from fractions import Fraction
+
+#: The id the course's own tools run a notebook as (the instructor's notebooks are stored as "instructor").
+ID_VARIABLE = "LOGREG_STUDENT_ID"
+
+
+def _graded_student():
+    """The id the grader grades this notebook for, in the grader's sandbox only (None anywhere else)."""
+    try:
+        from autograder.kernel.contract import graded_student  # the grader's, on its sandbox's path only
+    except ImportError:
+        return None
+    return graded_student()
+
+
+def student(typed=None):
+    """The id whose variant this notebook shows: the grader's, the course's tools', JupyterHub's, or the typed one.
+
+    Parameters
+    ----------
+    typed : str or None
+        STUDENT_ID, as typed in the notebook's first cell.
+
+    Returns
+    -------
+    str
+    """
+    for known in (_graded_student(), os.environ.get(ID_VARIABLE), os.environ.get("JUPYTERHUB_USER")):
+        if known:
+            if typed not in (None, "", known):
+                print(f"Note: STUDENT_ID is {typed!r}, but this notebook runs as {known!r}: the numbers below, "
+                      f"and your grade, are {known!r}'s.")
+            return known
+    if typed is None or not str(typed).strip():
+        raise NameError("STUDENT_ID is not set: type the id your course knows you by in this notebook's first cell, "
+                        "for example STUDENT_ID = \"jdoe\", and run the notebook again from the top (on JupyterHub "
+                        "your user name is used)")
+    return str(typed).strip()
+
+
+def _pick(student_id, question, choices):
+    """One of `choices`, the same every time for this student and question, spread evenly over students."""
+    digest = hashlib.sha256(f"{question}\0{student_id}".encode("utf-8")).digest()
+    return choices[int.from_bytes(digest[:8], "big") % len(choices)]
+
+
+# --- the questions' numbers ---------------------------------------------------------------------------------------
+
+#: Notebook 1: the confident right prediction and the confident wrong one, for an example with y = 1.
+SCENARIO_PREDICTIONS = [(right, wrong) for right in (0.8, 0.85, 0.9, 0.95) for wrong in (0.05, 0.1, 0.15, 0.2)]
+
+
+def scenario(student_id):
+    """Notebook 1's two scenarios for an example with y = 1: {"A": ŷ, "B": ŷ}, one prediction confidently right and
+    one confidently wrong, which of A and B is which depending on the variant."""
+    right, wrong = _pick(student_id, "scenario", SCENARIO_PREDICTIONS)
+    a_wrong = _pick(student_id, "scenario_letter", (False, True))
+    return {"A": wrong if a_wrong else right, "B": right if a_wrong else wrong}
+
+
+#: Notebook 2: a = σ(z) at the worked point, a fraction with a small denominator (then e^(−z) = (1 − a)/a); none
+#: where the slope of σ taken at a, a known mistake, comes within 5 % of the slope at z.
+WORKED_POINT_A = [Fraction(n, 20) for n in (2, 3, 4, 5, 6, 7, 11, 14, 15, 16, 17, 18)]
+
+
+def worked_point(student_id):
+    """Notebook 2's worked point: {"z": ln(a / (1 − a)), "y": 1.0, "a": a as a Fraction}."""
+    a = _pick(student_id, "worked_point", WORKED_POINT_A)
+    return {"z": math.log(a / (1 - a)), "y": 1.0, "a": a}
+
+
+#: Notebook 6: a training set of m examples cut into mini-batches of batch_size, m never a multiple of it (and never
+#: the notebook's m = 1500, whose batches its cells count).
+MINIBATCH_CASES = [(m, size) for m in (1000, 2000, 2500, 3000, 4000, 5000) for size in (32, 48, 64, 96, 128)
+                   if m % size]
+
+
+def minibatch_case(student_id):
+    """Notebook 6's question: {"m": examples, "batch_size": examples per mini-batch}."""
+    m, batch_size = _pick(student_id, "iterations_per_epoch", MINIBATCH_CASES)
+    return {"m": m, "batch_size": batch_size}
+
+
+#: Notebook 7: the β of the colleague's momentum (never the 0.9 the notebook demonstrates); its effective window
+#: 1 / (1 − β) under 50, so that the mean age, one less, lies more than 2 % from it (the answer's tolerance is 1 %).
+MEMORY_BETAS = (0.85, 0.92, 0.94, 0.95, 0.96, 0.97, 0.975)
+
+
+def memory_beta(student_id):
+    """Notebook 7's β of the momentum memory question."""
+    return _pick(student_id, "momentum_memory", MEMORY_BETAS)

@@ -1,0 +1,104 @@
+"""Every student their own numbers, through the whole grading path (`grade`, feedback, report).
+
+Two students, kim and pia, whose variants differ in every question with variants, hand in the four notebooks that
+ask for a number: first each with their own answers (written as numbers, as a student copies them), then each with
+the other's. A third, uma (her numbers differ from kim's too), hands in kim's notebook, kim's id typed in it, under
+uma's own folder.
+"""
+
+import html
+
+import nbformat
+import pytest
+
+from autograder.grading import course
+from autograder.grading.grades import read_grades
+from autograder.grading.layout import Out
+from autograder.instructor.samples import filled
+from solutions.concepts import VARIANT_QUESTIONS, answer
+from tests.helpers import run_cli
+
+pytestmark = pytest.mark.end_to_end
+
+#: The answer cell of each question with variants, and the test cell that judges it.
+CELLS = {"scenario_higher_loss": ("scenario_answers", "test_scenario_higher_loss"),
+         "scenario_loss_ratio": ("scenario_answers", "test_scenario_loss_ratio"),
+         "worked_point": ("worked_point_answer", "test_worked_point"),
+         "iterations_per_epoch": ("answer_iterations_per_epoch", "test_iterations_per_epoch"),
+         "momentum_memory": ("answer_momentum_memory", "test_momentum_memory")}
+NOTEBOOKS = ["01_model_and_loss", "02_chain_rule", "06_minibatches", "07_momentum"]
+KIM, PIA, UMA = "kim", "pia", "uma"
+
+
+def _as_numbers(student):
+    """The answer cells' code giving `student`'s answers as literal numbers, by grade_id."""
+    values = {question: answer(question, student) for question in VARIANT_QUESTIONS}
+    return {"scenario_answers": f"answer_higher_loss = {values['scenario_higher_loss']!r}\n"
+                                f"answer_loss_ratio = {values['scenario_loss_ratio']!r}\n",
+            "worked_point_answer": f"answer_worked_point = {values['worked_point']!r}\n",
+            "answer_iterations_per_epoch": f"answer_iterations_per_epoch = {values['iterations_per_epoch']!r}\n",
+            "answer_momentum_memory": f"answer_momentum_memory = {values['momentum_memory']!r}\n"}
+
+
+def _hand_in(submissions, student, answers_of, typed=None, root=None):
+    for name in NOTEBOOKS:
+        notebook = filled(name, _as_numbers(answers_of), root)
+        if typed:
+            cell = next(c for c in notebook.cells if c.source.rstrip().endswith("STUDENT_ID = None"))
+            cell.source = cell.source.replace("STUDENT_ID = None", f"STUDENT_ID = {typed!r}")
+        path = submissions / student / f"{name}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(notebook, path)
+
+
+def _variant_rows(out, student):
+    tests = {test for _, test in CELLS.values()}
+    return {r.test: r for r in read_grades(out) if r.student == student and r.test in tests}
+
+
+@pytest.fixture(scope="module")
+def course_root(course_copy):
+    return course_copy(release=[course.assignment_of(n) for n in NOTEBOOKS], name="variants")
+
+
+def test_kim_pia_and_uma_have_different_numbers_in_every_question():
+    assert all(answer(q, KIM) != answer(q, other) for q in VARIANT_QUESTIONS for other in (PIA, UMA))
+
+
+def test_own_answers_earn_full_marks_and_anothers_lose_them_and_are_reported_with_whose_they_are(course_root,
+                                                                                                  tmp_path):
+    submissions, out = tmp_path / "own", tmp_path / "out"
+    _hand_in(submissions, KIM, KIM, root=course_root)
+    _hand_in(submissions, PIA, PIA, root=course_root)
+    run_cli("--course", str(course_root), "grade", str(submissions), "--out", str(out), "--jobs", "2")
+    for student in (KIM, PIA):
+        rows = _variant_rows(out, student)
+        assert len(rows) == len(CELLS) and all(r.status == "passed" for r in rows.values()), rows
+
+    swapped = tmp_path / "swapped"
+    _hand_in(swapped, KIM, PIA, root=course_root)
+    _hand_in(swapped, PIA, KIM, root=course_root)
+    run_cli("--course", str(course_root), "grade", str(swapped), "--out", str(out), "--jobs", "2")
+    run_cli("--course", str(course_root), "report", str(out))
+    report = Out(out).report.read_text(encoding="utf-8")
+    assert "## Answers that fit another student's numbers" in report
+    for student, other in ((KIM, PIA), (PIA, KIM)):
+        rows = _variant_rows(out, student)
+        assert all(r.status == "failed" and r.score == 0 for r in rows.values()), rows
+        assert all(f"graded for the numbers of {student!r}" in r.message for r in rows.values())
+        assert other not in " ".join(r.message for r in rows.values())  # the student is not told whose it is
+        for question in set(VARIANT_QUESTIONS) - {"scenario_higher_loss"}:  # a letter of two fits half any class
+            assert f"| {student} | {question} | {other} |" in report
+    assert run_cli("--course", str(course_root), "check", str(out)).returncode == 0
+
+
+def test_a_notebook_handed_in_under_another_folder_is_graded_for_that_folder_and_says_so(course_root, tmp_path):
+    submissions, out = tmp_path / "in", tmp_path / "out"
+    _hand_in(submissions, UMA, KIM, typed=KIM, root=course_root)
+    run_cli("--course", str(course_root), "grade", str(submissions), "--out", str(out))
+    rows = _variant_rows(out, UMA)
+    assert len(rows) == len(CELLS) and all(r.status == "failed" for r in rows.values()), rows
+    for name in NOTEBOOKS:
+        page = html.unescape(Out(out).feedback_page(UMA, name).read_text(encoding="utf-8"))
+        assert "graded for the numbers of 'uma', the student it was handed in as" in page
+        assert "STUDENT_ID is 'kim', but this notebook runs as 'uma'" in page
