@@ -54,7 +54,7 @@ def test_the_class_graded_on_postgresql_gets_exactly_its_grades_on_sqlite(graded
 def test_rejudging_on_postgresql_changes_what_the_key_changes_and_keeps_a_hand_given_score(graded_class, on_postgres,
                                                                                         monkeypatch):
     from autograder.grading.batch.rejudge import rejudge
-    from autograder.judging import concepts
+    from solutions import concepts
 
     root, _, _ = graded_class
     other, out = on_postgres
@@ -62,11 +62,15 @@ def test_rejudging_on_postgresql_changes_what_the_key_changes_and_keeps_a_hand_g
     with gradebook.opened(_db_url(other)) as opened:  # a grader's score, saved as the formgrader saves it
         opened.find_grade("test_sigmoid", name, name, "ada").manual_score = 1.5
         opened.db.commit()
-    monkeypatch.setitem(concepts.ANSWERS, "scenario_higher_loss", "A")
+    real = concepts.answers_01  # the key changes: each student's other letter
+
+    def changed_key(student):
+        return {**real(student), "scenario_higher_loss": {"A": "B", "B": "A"}[real(student)["scenario_higher_loss"]]}
+    monkeypatch.setattr(concepts, "answers_01", changed_key)
     changed = rejudge(out, other)
     assert changed == [(s, name) for s in ("ada", "lena", "pat", "vera", "will")]
     with gradebook.opened(_db_url(other)) as opened:
-        assert opened.find_grade("test_scenario_higher_loss", name, name, "will").auto_score == 1  # "A" is will's
+        assert opened.find_grade("test_scenario_higher_loss", name, name, "will").auto_score == 1  # the other letter is will's
         assert opened.find_grade("test_scenario_higher_loss", name, name, "ada").auto_score == 0
         assert opened.find_grade("test_sigmoid", name, name, "ada").score == 1.5
         opened.find_grade("test_sigmoid", name, name, "ada").manual_score = None

@@ -148,7 +148,11 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     from autograder.instructor.cli import main
     from solutions import concepts
 
-    monkeypatch.setitem(concepts.ANSWERS, "scenario_higher_loss", "A")
+    real = concepts.answers_01  # the key changes: each student's other letter
+
+    def changed_key(student):
+        return {**real(student), "scenario_higher_loss": {"A": "B", "B": "A"}[real(student)["scenario_higher_loss"]]}
+    monkeypatch.setattr(concepts, "answers_01", changed_key)
     assert main(["--course", str(root), "rejudge", str(root / "out")]) == 0
     _agrees(root)
     assert {_rows(root)[(s, WEEKS[0], "test_scenario_higher_loss")]["score"] for s in ("ann", "ben", "cal")} == {"0.0"}
@@ -174,7 +178,10 @@ def test_a_term_on_its_own_clock_keeps_every_number_the_same_everywhere(term, mo
     run_cli("--course", str(root), "release", "--assignment", WEEKS[2], cwd=root)
     run_nbgrader(root, "release_assignment", WEEKS[2])
     _hand_in(root, tmp, common, "ann", 2, None)
-    _hand_in(root, tmp, common, "ben", 2, {"scenario_again_answers": "answer_higher_loss = 'A'\n"})
+    _hand_in(root, tmp, common, "ben", 2, {"scenario_again_answers": "from variant import scenario, student\n"
+                                                                     "predictions = scenario(student())\n"
+                                                                     "answer_higher_loss = max(predictions, "
+                                                                     "key=predictions.get)\n"})  # the right one's
     _collect(root, 2, dict.fromkeys(("ann", "ben"), _due(2) - timedelta(days=1)))
     _grade(root, 2)
     _agrees(root)
@@ -195,13 +202,16 @@ def _add_question(path):
         meta = {"nbgrader": {"schema_version": 3, "locked": False, "solution": False, "grade": False, "task": False,
                              "grade_id": grade_id, **nbgrader}} if grade_id else {}
         extra = {"execution_count": None, "outputs": []} if cell_type == "code" else {}
-        return {"cell_type": cell_type, "id": f"{grade_id or 'prompt'}-added", "metadata": meta, "source": text,
+        return {"cell_type": cell_type, "id": f"{grade_id or cell_type}-added", "metadata": meta, "source": text,
                 **extra}
 
     source["cells"] += [
-        cell("markdown", "## Looking back\n\nFor an example with $y = 1$, which prediction has the higher loss: "
-                         "**A**, $\\hat y = 0.9$, or **B**, $\\hat y = 0.1$? Set `answer_higher_loss` to \"A\" or \"B\"."),
-        cell("code", 'answer_higher_loss = None\n### BEGIN SOLUTION\nanswer_higher_loss = "B"\n### END SOLUTION',
+        cell("markdown", "## Looking back\n\nFor an example with $y = 1$, which of your two scenarios of notebook 1 "
+                         "has the higher loss? Set `answer_higher_loss` to \"A\" or \"B\"."),
+        cell("code", 'from variant import scenario, student\n\npredictions = scenario(student())\n'
+                     'print(f"A predicts {predictions[\'A\']}, B predicts {predictions[\'B\']}.")'),
+        cell("code", 'answer_higher_loss = None\n### BEGIN SOLUTION\n'
+                     'answer_higher_loss = min(predictions, key=predictions.get)\n### END SOLUTION',
              grade_id="scenario_again_answers", solution=True),
         cell("code", '"""Check the format of answer_higher_loss (its value is checked when graded)."""\n'
                      "### BEGIN HIDDEN TESTS\nfrom autograder import submit_answer\n"

@@ -17,17 +17,16 @@ def test_rejudging_after_an_answer_key_changes_exactly_the_affected_rows_and_sta
                                                                                               monkeypatch):
     from autograder.grading.autograde import SandboxedExecute
     from autograder.grading.batch.rejudge import rejudge
-    from autograder.judging import concepts
+    from solutions import concepts
 
     root, out = class_copy
     before, summary = read_rows(out), (out / "summary.csv").read_text()
     monkeypatch.setattr(SandboxedExecute, "preprocess", lambda *a, **k: pytest.fail("a kernel was started"))
-    right = concepts.answer  # the key changed: each student's other letter
+    real = concepts.answers_01  # the key changes: each student's other letter
 
-    def changed_key(question, student):
-        return {"A": "B", "B": "A"}[right(question, student)] if question == "scenario_higher_loss" else \
-            right(question, student)
-    monkeypatch.setattr(concepts, "answer", changed_key)
+    def changed_key(student):
+        return {**real(student), "scenario_higher_loss": {"A": "B", "B": "A"}[real(student)["scenario_higher_loss"]]}
+    monkeypatch.setattr(concepts, "answers_01", changed_key)
     changed = rejudge(out, root)
     after = read_rows(out)
     answered = sorted(r["student"] for r in before if r["test"] == "test_scenario_higher_loss"
