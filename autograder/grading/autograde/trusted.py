@@ -23,18 +23,37 @@ MAX_RECORD = 4 * 1024**2
 _MISTAKE_TAG = re.compile(r"^\[mistake: (\w+)\]$", re.MULTILINE)
 
 
+def read_record(folder, kind, name):
+    """A hidden test's record as plain data.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the test left none.
+    ValueError
+        When what is there is not a record a hidden test writes: a link (never followed: the kernel writes
+        records), a file over MAX_RECORD bytes, not JSON.
+    """
+    path = contract.record_file(folder, kind, name)
+    if path.is_symlink():
+        raise ValueError(f"{path.name} is a link")
+    if not path.is_file():
+        raise FileNotFoundError(path)
+    if path.stat().st_size > MAX_RECORD:
+        raise ValueError(f"{path.name} is over {MAX_RECORD} bytes")
+    return json.loads(path.read_text(encoding="utf-8"))  # json's error is a ValueError
+
+
 def judge_record(folder, kind, name, student):
     """The verdict on one record, or None when the hidden test left none; a concept answer is judged for `student`'s
     variant (the folder the notebook was handed in under)."""
-    path = contract.record_file(folder, kind, name)
-    if path.is_symlink():  # the kernel writes records: a link is never followed
-        return _unjudgeable(kind, name, student)
-    if not path.is_file():
+    try:
+        record = read_record(folder, kind, name)
+    except FileNotFoundError:
         return None
-    if path.stat().st_size > MAX_RECORD:
+    except ValueError:
         return _unjudgeable(kind, name, student)
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
         return judge(name, record) if kind == contract.FUNCTION else judge_concept(name, record, student)
     except Exception:  # a record of any other shape (the kernel may write anything): only this test fails
         return _unjudgeable(kind, name, student)
