@@ -6,6 +6,9 @@ through `autograder.judging.concepts`. Only this module and the hidden tests kno
 
 The questions that ask for a number have each student's own numbers (the notebooks' variant.py):
 their answers are computed here for the student's variant, one function per notebook (`answers_01`, ...).
+The questions answered with letters show each student the options under their own letters (`LETTERED`):
+their answers are written here once, with the letters (or keys) of the options as the course writes them
+(`FIXED`), and put in each student's letters by `answer`.
 
 One section per notebook: it defines the data of its questions and three dicts,
 `ANSWERS_NN` (question id -> answer), `OPTIONS_NN` (question id -> the options shown,
@@ -304,8 +307,36 @@ _SECTIONS = [(ANSWERS_01, OPTIONS_01, RTOL_01, CHOICES_01), (ANSWERS_02, OPTIONS
              (ANSWERS_05, OPTIONS_05, RTOL_05, CHOICES_05), (ANSWERS_06, OPTIONS_06, RTOL_06, CHOICES_06),
              (ANSWERS_07, OPTIONS_07, RTOL_07, CHOICES_07), (ANSWERS_08, OPTIONS_08, RTOL_08, CHOICES_08)]
 
-#: The answers that are the same for every student, by question id.
+#: The answers that are the same for every student, by question id, with the options' letters (or keys) as the
+#: course writes them: a student sees them under their own letters (LETTERED).
 FIXED = {k: v for answers, *_ in _SECTIONS for k, v in answers.items()}
+#: The options that each student sees under their own letters (variant.letters), by question id: the course's
+#: letter (or key) -> the option, in the order in which the notebook lists them. For "update_kinds" the
+#: lettered options are the statements (the keys of its answer), for "debug" the bugs (the values of its answer).
+LETTERED = {"why_log_loss": WHY_LOG_LOSS, "which_update_is_correct": WHICH_UPDATE_IS_CORRECT,
+            "vectorized_update": VECTORIZED_UPDATE, "update_kinds": UPDATE_KIND_STATEMENTS,
+            "momentum_effect": MOMENTUM_EFFECT, "small_training_set": SMALL_TRAINING_SET_STATEMENTS,
+            "backpropagation": BACKPROPAGATION, "debug": DEBUG_BUGS}
+
+
+def letters_of(question, student):
+    """The letter under which `student` sees each option of a lettered question: the course's letter (or key) ->
+    the student's letter."""
+    keys = list(LETTERED[question])
+    return dict(zip(keys, variant.letters(str(student), question, len(keys))))
+
+
+def _in_letters(question, fixed, student):
+    """A fixed answer put in the letters `student` sees."""
+    letter = letters_of(question, student)
+    if isinstance(fixed, str):
+        return letter[fixed]
+    if isinstance(fixed, frozenset):
+        return frozenset(letter[k] for k in fixed)
+    if set(fixed) == set(letter):  # the options are the answer's keys
+        return {letter[k]: v for k, v in fixed.items()}
+    return {k: letter[v] for k, v in fixed.items()}  # the options are its values
+
 #: How each variant's answers are computed (variant.py gives the student's numbers), one function per notebook,
 #: named here and looked up when asked, so that a key changed in this module is the key the judges use.
 _VARIANT_SECTIONS = ("answers_01", "answers_02", "answers_06", "answers_07")
@@ -313,7 +344,7 @@ _VARIANT_SECTIONS = ("answers_01", "answers_02", "answers_06", "answers_07")
 
 def answers_of(student):
     """Every question's answer for one student's variant, by question id (a new dict)."""
-    answers = copy.deepcopy(FIXED)
+    answers = {k: _in_letters(k, v, student) if k in LETTERED else copy.deepcopy(v) for k, v in FIXED.items()}
     for section in _VARIANT_SECTIONS:
         answers.update(globals()[section](str(student)))
     return answers

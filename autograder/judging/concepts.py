@@ -10,12 +10,18 @@ import math
 
 from autograder.judging.verdict import Verdict
 from solutions import log_loss, sigmoid
-from solutions.concepts import (CHOICES, MOMENTUM_BETA, OPTIONS, VARIANT_QUESTIONS, answer, effective_window, half_life,
-                                mean_age, rtol, variant)
+from solutions.concepts import (CHOICES, LETTERED, MOMENTUM_BETA, OPTIONS, VARIANT_QUESTIONS, answer, effective_window,
+                                half_life, letters_of, mean_age, rtol, variant)
 
 
 def _letter(text):
     return str(text).strip().strip("().").strip().lower()
+
+
+def _course_letter(question, given, student):
+    """The course's letter of the option that `student` sees under the letter `given` ('' if there is none): the
+    hints are written for the options as the course writes them."""
+    return {shown: course for course, shown in letters_of(question, student).items()}.get(_letter(given), "")
 
 
 def _close(answer, expected, question):
@@ -23,7 +29,8 @@ def _close(answer, expected, question):
 
 
 # --- known wrong answers: question id -> hint(answer, student), '' when the answer is not a known one, --------
-# or, for a multiple-choice question, {wrong letter: hint}. One block per notebook, as in solutions.concepts.
+# or, for a multiple-choice question, {wrong letter: hint}, with the course's letters (solutions.concepts.FIXED's).
+# One block per notebook, as in solutions.concepts.
 
 def _scenario_loss_ratio(given, student):
     if not isinstance(given, float) or given == 0:
@@ -132,8 +139,8 @@ _MOMENTUM_EFFECT = {
 HINTS_07 = {"momentum_memory": _momentum_memory, "momentum_effect": _MOMENTUM_EFFECT}
 
 
-def _small_training_set(given, _student):
-    letters = {_letter(v) for v in given} if isinstance(given, list) else set()
+def _small_training_set(given, student):
+    letters = {_course_letter("small_training_set", v, student) for v in given} if isinstance(given, list) else set()
     hints = []
     if "d" in letters:
         hints.append(" Is w = 0 a point where the gradient vanishes for these labels? Compute dJ/dw there.")
@@ -165,7 +172,7 @@ def _hint(question, given, student):
     """What a known wrong answer suggests was misread, or ''."""
     hint = HINTS.get(question)
     if isinstance(hint, dict):
-        return hint.get(_letter(given), "")
+        return hint.get(_course_letter(question, given, student), "")
     return hint(given, student) if hint else ""
 
 
@@ -208,7 +215,8 @@ def judge_concept(question, captured, student):
     if captured is None:
         return Verdict(False, f"{question}: no answer yet.", "not_answered")
     whose = f" (graded for the numbers of {student!r}, the student it was handed in as)" \
-        if question in VARIANT_QUESTIONS else ""
+        if question in VARIANT_QUESTIONS else \
+        f" (graded for the letters of {student!r}, the student it was handed in as)" if question in LETTERED else ""
     wrong = Verdict(False, f"{question}: not the right answer{whose}.{_hint(question, captured, student)}",
                     "wrong_answer")
     if isinstance(expected, str):
@@ -231,8 +239,8 @@ def judge_concept(question, captured, student):
 
 def whose_variant(question, captured, student, classmates):
     """The classmates whose variant a wrong answer is right for (not `student`'s own): the plainest sign that an
-    answer was passed on. [] for a question without variants or whose answer is a letter (one of two letters fits
-    half the class: no sign of anything), or an answer right for nobody else.
+    answer was passed on. [] for a question without numbers of its own per student (a wrong letter is right for a
+    quarter of the class or more under their letters: no sign of anything), or an answer right for nobody else.
 
     Parameters
     ----------

@@ -1,9 +1,10 @@
-"""Your own numbers: each student's variant of the questions whose answer is computed.
+"""Your own numbers and letters: each student's variant of the questions.
 
 Every student gets their own numbers in the questions that ask for a number (and, in notebook 1, their own
-confidently wrong scenario), so an answer passed from one student to another is wrong for the other. A variant is
-a pure function of the student's id and the question: the notebook prints yours, and the grader computes the
-answer of the same variant, for the id of the folder your notebook was handed in under.
+confidently wrong scenario), and their own letters for the options of the questions that ask for a letter, so an
+answer passed from one student to another is wrong for the other. A variant is a pure function of the student's id
+and the question: the notebook prints yours, and the grader computes the answer of the same variant, for the id of
+the folder your notebook was handed in under.
 
 Your id (`student`): on JupyterHub, your user name; in a notebook you downloaded, the id your course knows you by,
 which you type as STUDENT_ID in the notebook's first cell. When your course grades it, it is always the id the
@@ -11,6 +12,7 @@ notebook was handed in under.
 """
 
 import hashlib
+import itertools
 import math
 import os
 from fractions import Fraction
@@ -104,3 +106,76 @@ MEMORY_BETAS = (0.85, 0.92, 0.94, 0.95, 0.96, 0.97, 0.975)
 def memory_beta(student_id):
     """Notebook 7's β of the momentum memory question."""
     return _pick(student_id, "momentum_memory", MEMORY_BETAS)
+
+
+# --- the questions' letters ---------------------------------------------------------------------------------------
+
+
+def letters(student_id, question, count):
+    """The letters under which this student sees a question's `count` options, in the order the course writes the
+    options (the notebook's list): letters[i] is the i-th option's. Every order is as likely as every other.
+
+    Returns
+    -------
+    tuple of str, a permutation of the first `count` letters of the alphabet
+    """
+    return _pick(student_id, f"{question} letters", list(itertools.permutations("abcdefghijklmnopqrstuvwxyz"[:count])))
+
+
+def options(student_id, question, texts):
+    """A question's options under this student's letters, in alphabetical order of the letters.
+
+    Parameters
+    ----------
+    student_id : str
+    question : str
+        The question's id (the first argument of its test cell's `submit_answer`).
+    texts : list of str
+        The options, in the order the course writes them.
+
+    Returns
+    -------
+    dict of str to str
+        letter -> option.
+    """
+    return dict(sorted(zip(letters(student_id, question, len(texts)), texts)))
+
+
+def show_options(student_id, question, texts, code=False):
+    """Show a question's options under this student's letters (as Markdown, and as plain text), and return them.
+
+    Parameters
+    ----------
+    student_id, question, texts
+        As for `options`.
+    code : bool
+        Whether the options are lines of code (set in code type in the Markdown).
+
+    Returns
+    -------
+    dict of str to str
+        letter -> option, as `options` gives them.
+    """
+    shown = options(student_id, question, texts)
+    heading = f"Your options ({student_id}):"
+    plain = "\n".join([heading] + [f"{key}. {text}" for key, text in shown.items()])
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+        ipython = get_ipython()
+    except ImportError:
+        ipython = None
+    if ipython is None:  # plain Python: no front end to render Markdown
+        print(plain)
+        return shown
+    escaped = "".join("\\" + c if c in "\\`*_[]<>#" else c for c in heading)
+    markdown = "\n".join([escaped, ""] + [f"- **{key}.** " + (f"`{text}`" if code else text)
+                                           for key, text in shown.items()])
+    display({"text/markdown": markdown, "text/plain": plain}, raw=True)
+    return shown
+
+
+def letter(shown, beginning):
+    """The letter of the one option that begins with `beginning`, in options shown by `show_options`."""
+    (found,) = [key for key, text in shown.items() if text.startswith(beginning)]
+    return found

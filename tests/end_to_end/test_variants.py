@@ -1,8 +1,8 @@
-"""Every student their own numbers, through the whole grading path (`grade`, feedback, report).
+"""Every student their own numbers and letters, through the whole grading path (`grade`, feedback, report).
 
 Two students, kim and pia, whose variants differ in every question with variants, hand in the four notebooks that
-ask for a number: first each with their own answers (written as numbers, as a student copies them), then each with
-the other's. A third, uma (her numbers differ from kim's too), hands in kim's notebook, kim's id typed in it, under
+ask for a number: first each with their own answers (written as numbers and letters, as a student copies them),
+then each with the other's. A third, uma (her numbers differ from kim's too), hands in kim's notebook, kim's id typed in it, under
 uma's own folder.
 """
 
@@ -15,7 +15,7 @@ from autograder.grading import course
 from autograder.grading.grades import read_grades
 from autograder.grading.layout import Out
 from autograder.instructor.samples import filled
-from solutions.concepts import VARIANT_QUESTIONS, answer
+from solutions.concepts import LETTERED, VARIANT_QUESTIONS, answer
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.end_to_end
@@ -25,19 +25,24 @@ CELLS = {"scenario_higher_loss": ("scenario_answers", "test_scenario_higher_loss
          "scenario_loss_ratio": ("scenario_answers", "test_scenario_loss_ratio"),
          "worked_point": ("worked_point_answer", "test_worked_point"),
          "iterations_per_epoch": ("answer_iterations_per_epoch", "test_iterations_per_epoch"),
-         "momentum_memory": ("answer_momentum_memory", "test_momentum_memory")}
+         "momentum_memory": ("answer_momentum_memory", "test_momentum_memory"),
+         # and the lettered questions of the same notebooks
+         "update_kinds": ("answer_update_kinds", "test_update_kinds"),
+         "momentum_effect": ("answer_momentum_effect", "test_momentum_effect")}
 NOTEBOOKS = ["01_model_and_loss", "02_chain_rule", "06_minibatches", "07_momentum"]
 KIM, PIA, UMA = "kim", "pia", "uma"
 
 
 def _as_numbers(student):
-    """The answer cells' code giving `student`'s answers as literal numbers, by grade_id."""
-    values = {question: answer(question, student) for question in VARIANT_QUESTIONS}
+    """The answer cells' code giving `student`'s answers as literal numbers and letters, by grade_id."""
+    values = {question: answer(question, student) for question in CELLS}
     return {"scenario_answers": f"answer_higher_loss = {values['scenario_higher_loss']!r}\n"
                                 f"answer_loss_ratio = {values['scenario_loss_ratio']!r}\n",
             "worked_point_answer": f"answer_worked_point = {values['worked_point']!r}\n",
             "answer_iterations_per_epoch": f"answer_iterations_per_epoch = {values['iterations_per_epoch']!r}\n",
-            "answer_momentum_memory": f"answer_momentum_memory = {values['momentum_memory']!r}\n"}
+            "answer_momentum_memory": f"answer_momentum_memory = {values['momentum_memory']!r}\n",
+            "answer_update_kinds": f"answer_update_kinds = {values['update_kinds']!r}\n",
+            "answer_momentum_effect": f"answer_momentum_effect = {values['momentum_effect']!r}\n"}
 
 
 def _hand_in(submissions, student, answers_of, typed=None, root=None):
@@ -63,6 +68,12 @@ def course_root(course_copy):
 
 def test_kim_pia_and_uma_have_different_numbers_in_every_question():
     assert all(answer(q, KIM) != answer(q, other) for q in VARIANT_QUESTIONS for other in (PIA, UMA))
+    assert all(answer(q, KIM) != answer(q, PIA) for q in LETTERED)
+    assert all(answer(q, KIM) != answer(q, UMA) for q in CELLS)
+
+
+def _graded_for(student, question):
+    return f"graded for the {'letters' if question in LETTERED else 'numbers'} of {student!r}"
 
 
 def test_own_answers_earn_full_marks_and_anothers_lose_them_and_are_reported_with_whose_they_are(course_root,
@@ -85,7 +96,7 @@ def test_own_answers_earn_full_marks_and_anothers_lose_them_and_are_reported_wit
     for student, other in ((KIM, PIA), (PIA, KIM)):
         rows = _variant_rows(out, student)
         assert all(r.status == "failed" and r.score == 0 for r in rows.values()), rows
-        assert all(f"graded for the numbers of {student!r}" in r.message for r in rows.values())
+        assert all(_graded_for(student, q) in rows[CELLS[q][1]].message for q in CELLS)
         assert other not in " ".join(r.message for r in rows.values())  # the student is not told whose it is
         for question in set(VARIANT_QUESTIONS) - {"scenario_higher_loss"}:  # a letter of two fits half any class
             assert f"| {student} | {question} | {other} |" in report
@@ -101,4 +112,6 @@ def test_a_notebook_handed_in_under_another_folder_is_graded_for_that_folder_and
     for name in NOTEBOOKS:
         page = html.unescape(Out(out).feedback_page(UMA, name).read_text(encoding="utf-8"))
         assert "graded for the numbers of 'uma', the student it was handed in as" in page
+        if name == "07_momentum":
+            assert "graded for the letters of 'uma', the student it was handed in as" in page
         assert "STUDENT_ID is 'kim', but this notebook runs as 'uma'" in page

@@ -17,10 +17,11 @@ from autograder.judging.functions.vectorized import GRADIENT_DESCENT, _non_simul
 from autograder.grading.layout import notebook_file
 from autograder.kernel.capture import capture_answer
 from solutions.concepts import (ANSWERS, CHOICES, DEBUG_BUGS, DEBUG_DECOY, DEBUG_IMPLEMENTATIONS, EXAMPLE_STUDENT,
-                                MOMENTUM_BETA, OPTIONS, RTOL_07, SMALL_TRAINING_SET, VARIANT_QUESTIONS, answer,
-                                effective_window, half_life, mean_age, variant)
+                                FIXED, LETTERED, MOMENTUM_BETA, OPTIONS, RTOL_07, SMALL_TRAINING_SET, VARIANT_QUESTIONS,
+                                answer, effective_window, half_life, letters_of, mean_age, variant)
 
-#: ANSWERS are the instructor's variant's: the judge is asked for the same student.
+#: ANSWERS are the instructor's variant's: the judge is asked for the same student. The proofs by computation
+#: prove FIXED, the answers in the course's letters.
 SCENARIO, WORKED_POINT = variant.scenario(EXAMPLE_STUDENT), variant.worked_point(EXAMPLE_STUDENT)
 CASE, MEMORY_BETA = variant.minibatch_case(EXAMPLE_STUDENT), variant.memory_beta(EXAMPLE_STUDENT)
 LOWER = "A" if ANSWERS["scenario_higher_loss"] == "B" else "B"
@@ -37,6 +38,14 @@ def _other_values(question, value):
 
 def _verdict(question, given, student=EXAMPLE_STUDENT):
     return judge_concept(question, capture_answer(given), student)
+
+
+def _yours(question, course, student=EXAMPLE_STUDENT):
+    """A letter (or a set of letters) of the course's, in the letters `student` sees."""
+    letter = letters_of(question, student)
+    if isinstance(course, str):  # in the case it was written in (a capital is a form of the letter)
+        return letter[course.lower()].upper() if course.isupper() else letter[course]
+    return {letter[k] for k in course}
 
 
 def _student_form(answer):
@@ -113,19 +122,22 @@ def test_every_other_option_is_judged_wrong(question):
     ("debug", {**ANSWERS["debug"], "train_A": ANSWERS["debug"]["train_B"]}, "different bug"),
 ])
 def test_known_wrong_answers_are_named(question, wrong, words):
-    verdict = _verdict(question, wrong)
+    """The wrong letters above are the course's: each is given as the instructor's letters show it."""
+    verdict = _verdict(question, _yours(question, wrong) if question in LETTERED and not isinstance(wrong, dict)
+                       else wrong)
     assert not verdict.passed and words in verdict.message
     assert not any(text in verdict.message for text in _shown(ANSWERS[question]))  # a pointer, never the answer
 
 
 @pytest.mark.parametrize("question, answer", [
     ("scenario_higher_loss", f"({ANSWERS['scenario_higher_loss'].lower()})"),
-    ("scenario_higher_loss", f" {ANSWERS['scenario_higher_loss']} "), ("why_log_loss", "C"),
+    ("scenario_higher_loss", f" {ANSWERS['scenario_higher_loss']} "), ("why_log_loss", ANSWERS["why_log_loss"].upper()),
     ("scenario_loss_ratio", round(ANSWERS["scenario_loss_ratio"], 2)),
     ("scenario_loss_ratio", np.float64(round(ANSWERS["scenario_loss_ratio"], 2))),
     ("iterations_per_epoch", np.int64(ANSWERS["iterations_per_epoch"])),
     ("iterations_per_epoch", float(ANSWERS["iterations_per_epoch"])), ("momentum_memory", round(ANSWERS["momentum_memory"], 1)),
-    ("small_training_set", ["c", "A"]), ("small_training_set", ("a", "c")),
+    ("small_training_set", [min(ANSWERS["small_training_set"]), max(ANSWERS["small_training_set"]).upper()]),
+    ("small_training_set", tuple(sorted(ANSWERS["small_training_set"]))),
 ])
 def test_any_correct_form_of_the_answer_passes(question, answer):
     assert _verdict(question, answer).passed
@@ -146,7 +158,7 @@ def _wrong_of_the_right_form(question):
     if isinstance(answer, str):
         return next(o for o in (OPTIONS.get(question) or {"A": 0, "B": 0}) if o != answer)
     if isinstance(answer, frozenset):
-        return {"b", "d"}
+        return set(OPTIONS[question]) - answer
     if isinstance(answer, dict):
         return {key: _other_values(question, value)[0] for key, value in answer.items()}
     return answer * 3 + 1
@@ -197,7 +209,7 @@ def test_updates_per_epoch_is_the_number_of_minibatches(student):
 
 def test_small_training_set_statements_are_what_gradient_descent_shows():
     """The AND labels: the statements about them, decided by gradient descent and the separating ray (see 08 below)."""
-    assert {letter for letter, true in _and_statements().items() if true} == ANSWERS["small_training_set"]
+    assert {letter for letter, true in _and_statements().items() if true} == FIXED["small_training_set"]
 
 
 # --- the answers of each notebook's new questions are true: one block per notebook ------------------
@@ -250,7 +262,7 @@ def test_which_update_is_correct_is_the_one_code_option_that_steps_by_minus_alph
     step = theta - alpha * grad_J(theta)
     correct = {letter for letter, code in WHICH_UPDATE_IS_CORRECT.items()
                if np.allclose(_run_update_option(code, theta, alpha, grad_J), step, rtol=1e-12, atol=1e-12)}
-    assert correct == {ANSWERS["which_update_is_correct"]}
+    assert correct == {FIXED["which_update_is_correct"]}
 
 
 def test_why_log_loss_the_confidently_wrong_example_of_the_question():
@@ -271,7 +283,7 @@ def test_why_log_loss_the_confidently_wrong_example_of_the_question():
         "c": near_0(dz_sq) and near_1(dz_log),
         "d": near_1(dz_sq) and near_1(dz_log),
     }
-    assert {letter for letter, true in truths.items() if true} == {ANSWERS["why_log_loss"]}
+    assert {letter for letter, true in truths.items() if true} == {FIXED["why_log_loss"]}
 
 
 # --- 05 ---
@@ -300,7 +312,7 @@ def test_vectorized_update_by_columns_is_the_option_that_steps_against_central_d
             continue
         if np.allclose(direction, gradient, rtol=1e-6, atol=1e-9):
             right.add(letter)
-    assert right == {ANSWERS["vectorized_update"]}
+    assert right == {FIXED["vectorized_update"]}
 
 # --- 06 ---
 
@@ -363,7 +375,7 @@ def test_update_kinds_statements_are_true_of_exactly_the_answered_kind():
             w_1, b_1 = solutions.update_parameters(w_star, b_star, dw_b, db_b, learning_rate)
             raised |= solutions.compute_cost(X, y, w_1, b_1) > J_star + 1e-15
         truths["never_raises"][kind] = not raised
-    answer = ANSWERS["update_kinds"]
+    answer = FIXED["update_kinds"]
     assert set(truths) == set(answer) == set(OPTIONS["update_kinds"])
     for statement, true_of in truths.items():
         assert [kind for kind, true in true_of.items() if true] == [answer[statement]], (statement, true_of)
@@ -454,7 +466,7 @@ def test_momentum_on_the_round_bowl_takes_many_steps_and_swings_around():
         "d": distance[2] < 1e-12,
     }
     assert np.linalg.norm(plain[1]) == 0.0  # plain gradient descent lands in one step
-    assert {letter for letter, true in truths.items() if true} == {ANSWERS["momentum_effect"]}
+    assert {letter for letter, true in truths.items() if true} == {FIXED["momentum_effect"]}
 
 # --- 08 ---
 # (the debugging exercise, given once 06 is due, reads its given cells from the notebook)
@@ -525,7 +537,7 @@ def test_each_debug_implementation_is_wrong_and_its_fix_makes_it_the_reference(n
 
 def test_debug_implementations_have_the_answered_bugs_by_their_defining_property():
     _, impl = _debug_implementations()
-    answer = ANSWERS["debug"]
+    answer = FIXED["debug"]
     bug_of = {letter: name for name, letter in answer.items()}
     assert len(bug_of) == len(answer) == 5 and DEBUG_DECOY not in bug_of
     assert set(DEBUG_BUGS) == set(bug_of) | {DEBUG_DECOY}
@@ -571,7 +583,7 @@ def test_debug_implementations_have_the_answered_bugs_by_their_defining_property
 
 def test_the_grader_names_the_debug_bugs_it_recognises():
     _, impl = _debug_implementations()
-    bug_of = {letter: name for name, letter in ANSWERS["debug"].items()}
+    bug_of = {letter: name for name, letter in FIXED["debug"].items()}
     expected = {"a": "minibatch_ascent", "d": "batch_gradient_summed", "e": "nonzero_start", "f": "shape_mismatch"}
     with np.errstate(all="ignore"):
         for letter, mistake in expected.items():
@@ -589,7 +601,7 @@ def test_the_debug_table_quotes_the_graders_messages_and_the_bugs_word_for_word(
     grader = "".join((judges / path).read_text() for path in ("checks.py", "functions/vectorized.py",
                                                              "functions/minibatches.py"))
     grader = re.sub(r'"\s*\n\s*f?"', "", grader)  # adjacent string literals joined
-    quotes = re.findall(r"\| `[a-f]` \| .*? \| “(.*?)” \|", markdown)
+    quotes = re.findall(r"^\| [^|`]+ \| “(.*?)” \|$", markdown, re.M)
     assert len(quotes) == len(DEBUG_BUGS)
     for quote in quotes:
         assert quote in grader, quote
@@ -767,7 +779,7 @@ def test_backpropagation_costs_a_few_forward_passes_and_central_differences_two_
     backprop_few = max(passes_backprop) < 5
     central_per_parameter = passes_central[-1] * BACKPROPAGATION_PARAMETERS > 1000
     letter = {(True, True): "a", (False, True): "b", (True, False): "c", (False, False): "d"}
-    assert ANSWERS["backpropagation"] == letter[backprop_few, central_per_parameter]
+    assert FIXED["backpropagation"] == letter[backprop_few, central_per_parameter]
 
 
 def test_the_notebook_shows_the_question_s_training_set():
@@ -821,3 +833,47 @@ def test_variant_student_is_the_graders_then_the_tools_then_jupyterhubs_then_the
     (tmp_path / "autograded" / "bo" / "01").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "autograded" / "bo" / "01")
     assert variant.student("jdoe") == "bo"
+
+
+# --- variants: each student's own letters ---------------------------------------------------------
+
+@pytest.mark.parametrize("question", sorted(LETTERED))
+def test_each_option_comes_under_every_letter_for_some_student(question):
+    count = len(LETTERED[question])
+    seen = {variant.letters(student, question, count) for student in STUDENTS}
+    assert all(sorted(order) == list("abcdefghijklmnopqrstuvwxyz"[:count]) for order in seen)
+    for position in range(count):  # the right option is not always under the same letter, nor any other one
+        assert {order[position] for order in seen} == set("abcdefghijklmnopqrstuvwxyz"[:count])
+
+
+@pytest.mark.parametrize("question", sorted(LETTERED))
+def test_a_letter_passed_on_is_wrong_for_a_student_who_sees_other_letters(question):
+    ann = "ann"
+    other = next(s for s in STUDENTS if answer(question, s) != answer(question, ann))
+    assert _verdict(question, _student_form(answer(question, ann)), ann).passed
+    verdict = _verdict(question, _student_form(answer(question, other)), ann)
+    assert not verdict.passed and "graded for the letters of 'ann'" in verdict.message
+    assert autograder.judging.whose_variant(question, capture_answer(_student_form(answer(question, other))), ann,
+                                            STUDENTS) == []  # a wrong letter fits many: no sign of anything
+
+
+@pytest.mark.parametrize("question", sorted(q for q, hints in autograder.judging.concepts.HINTS.items()
+                                            if isinstance(hints, dict)))
+def test_a_hint_follows_its_option_under_every_students_letters(question):
+    for student in STUDENTS[:12]:
+        for course_letter, hint in autograder.judging.concepts.HINTS[question].items():
+            verdict = _verdict(question, _yours(question, course_letter, student), student)
+            assert not verdict.passed and hint in verdict.message, (student, course_letter)
+    for student in STUDENTS[:12]:  # the set answer's hints too
+        verdict = _verdict("small_training_set", _yours("small_training_set", {"a", "c", "d"}, student), student)
+        assert "gradient vanishes" in verdict.message
+
+
+def test_show_options_shows_the_students_letters_and_returns_them(capsys):
+    texts = list(LETTERED["why_log_loss"].values())
+    shown = variant.show_options("kim", "why_log_loss", texts)  # plain Python: printed
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "Your options (kim):" and printed[1:] == [f"{k}. {t}" for k, t in shown.items()]
+    assert list(shown) == ["a", "b", "c", "d"] and sorted(shown.values()) == sorted(texts)
+    assert shown == {letters_of("why_log_loss", "kim")[k]: t for k, t in LETTERED["why_log_loss"].items()}
+    assert variant.letter(shown, "The squared error gives it a dL/dz near 0") == answer("why_log_loss", "kim")

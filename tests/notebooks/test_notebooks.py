@@ -28,7 +28,7 @@ from autograder.instructor.samples import fill_with_answers
 from tests.helpers import NOTEBOOK_PATHS, student_copy
 from tests.judging.test_stand_ins import STUDENTS
 from tests.helpers import nbgrader_meta as _nbgrader
-from solutions.concepts import ANSWERS, OPTIONS
+from solutions.concepts import ANSWERS, LETTERED, OPTIONS
 
 ASSIGNMENT = notebook_folder()
 NOTEBOOKS = NOTEBOOK_PATHS
@@ -98,9 +98,33 @@ def test_every_concept_question_is_asked_with_its_options_word_for_word():
                 asked[question] = nb
     assert set(asked) == set(ANSWERS), "every answer of solutions.concepts is graded by some notebook"
     for question, options in OPTIONS.items():
+        if options is LETTERED.get(question):
+            continue  # shown by show_options: below
         markdown = "\n".join(c.source for c in asked[question].cells if c.cell_type == "markdown")
         for text in options.values():
             assert text in markdown, f"{question}: option {text!r} is not shown in its notebook"
+    for question, options in LETTERED.items():
+        assert _shown_options(asked[question], question) == list(options.values()), (
+            f"{question}: its notebook's show_options lists other options, or in another order")
+
+
+def _shown_options(nb, question):
+    """The list of options that the notebook's one `show_options(me, question, [...])` call shows, as written."""
+    calls = [node for cell in nb.cells if cell.cell_type == "code" and "show_options" in cell.source
+             for node in ast.walk(ast.parse(cell.source)) if isinstance(node, ast.Call)
+             and getattr(node.func, "id", None) == "show_options" and ast.literal_eval(node.args[1]) == question]
+    (call,) = calls
+    return ast.literal_eval(call.args[2])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
+def test_no_option_is_written_under_a_letter_that_every_student_would_see(path):
+    """Options with letters in the Markdown are the same for the whole class: the lettered ones are shown by
+    show_options, under each student's own letters."""
+    markdown = "\n".join(c.source for c in _read(path).cells if c.cell_type == "markdown")
+    for question, options in LETTERED.items():
+        for key, text in options.items():
+            assert not re.search(r"\b" + re.escape(key) + r"\b\W{0,4} " + re.escape(text), markdown), (question, key)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=_ids(NOTEBOOKS))
