@@ -145,6 +145,19 @@ def sqlite_file(db_url):
     return Path(db_url.removeprefix("sqlite:///")) if db_url.startswith("sqlite:///") else None
 
 
+def variant_key(root=ROOT):
+    """The course's variant key, c.Course.variant_key ('' when it sets none)."""
+    return settings.Course(config=config(root)).variant_key
+
+
+def judge_with_variant_key(config):
+    """Judge every student's variant with the course's key: the judges' variant.py reads it from the environment
+    (as the processes this one starts do); a graded kernel reads the copy released beside its variant.py."""
+    from solutions.concepts import variant
+
+    os.environ[variant.KEY_VARIABLE] = settings.Course(config=config).variant_key
+
+
 def notebook_names(root=ROOT):
     """Every notebook's name, without .ipynb, in teaching order."""
     return sorted(p.stem for p in paths.notebook_folder(root).glob(paths.NOTEBOOK_PATTERN))

@@ -20,6 +20,10 @@ from pathlib import Path
 from autograder.grading import course, settings
 from autograder.grading import layout as paths
 from autograder.grading.layout import ROOT
+from solutions.concepts import variant
+
+#: The module that gives each student their variant, shipped with the notebooks that use it.
+VARIANT = "variant.py"
 
 
 def _used(path, code):
@@ -180,7 +184,33 @@ def make_source(assignment, root=ROOT):
     notebooks = [paths.notebook_file(name, root) for name in assignment.notebooks]
     for path in notebooks + files_used(notebooks):
         (shutil.copytree if path.is_dir() else shutil.copy)(path, target / path.name)
+    key = course.variant_key(root)
+    if key and (target / VARIANT).exists():  # the students' variants are the graders' (variant.course_key)
+        (target / variant.KEY_FILE).write_text(key + "\n", encoding="utf-8")
     return target
+
+
+def check_variant_key(assignments, root=ROOT):
+    """Refuse to grade an assignment released with another variant key than c.Course.variant_key's now.
+
+    Raises
+    ------
+    ValueError
+        Naming the assignments and what to do: the students' numbers and letters are those of the key released.
+    """
+    key, where, changed = course.variant_key(root), course.layout(root), []
+    for assignment in assignments:
+        source = where.source(assignment.name)
+        if (source / VARIANT).exists():
+            released = source / variant.KEY_FILE
+            if (released.read_text(encoding="utf-8").strip() if released.exists() else "") != key:
+                changed.append(assignment.name)
+    if changed:
+        raise ValueError(
+            f"{', '.join(changed)} {'was' if len(changed) == 1 else 'were'} released with another variant key than "
+            "c.Course.variant_key in nbgrader_config.py now: the students' numbers and letters are those of the key "
+            "released, so grading with this one would judge every answer against numbers nobody was shown. Put "
+            "c.Course.variant_key back as it was at the release; or, only if no student has started, release again.")
 
 
 #: nbgrader's refusal to change a notebook's cells once it has submissions, and what an instructor can do.

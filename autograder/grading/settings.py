@@ -87,6 +87,11 @@ class Course(Configurable):
                                      "(ISO dates with a time zone, e.g. '2026-09-07T09:00+00:00'). A notebook's "
                                      "answers may be given code only in assignments released at or after its due "
                                      "date.").tag(config=True)
+    variant_key = Unicode("", help="A word mixed into every student's variant (their numbers and letters), so that "
+                                   "another term's answers fit nobody in this one: set it once per term, before the "
+                                   "first release. The release ships it beside variant.py (students can read it: "
+                                   "it keeps terms apart, not classmates); grading refuses an assignment released "
+                                   "with another key.").tag(config=True)
     release_answers_early = Bool(False, help="Let `release` give out code that answers an assignment still due "
                                              "(it refuses by default, naming the answers and the dates): only for a "
                                              "course no student sees, such as the demo's, or knowingly.").tag(config=True)

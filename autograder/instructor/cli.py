@@ -322,5 +322,6 @@ def parser():
 
 def main(argv=None):
     args = parser().parse_args(argv)
-    course.config(args.course)  # read first: what it warns of reaches the terminal before grading takes stderr
+    # read first: what it warns of reaches the terminal before grading takes stderr
+    course.judge_with_variant_key(course.config(args.course))
     return args.run(args)

@@ -19,6 +19,9 @@ from fractions import Fraction
 
 #: The id the course's own tools run a notebook as (the instructor's notebooks are stored as "instructor").
 ID_VARIABLE = "LOGREG_STUDENT_ID"
+#: The course's key (c.Course.variant_key in its nbgrader_config.py), mixed into every variant so that another term's
+#: answers fit nobody: the grader sets it in this variable, the release writes it in this file beside this module.
+KEY_VARIABLE, KEY_FILE = "LOGREG_VARIANT_KEY", "variant_key.txt"
 
 
 def _graded_student():
@@ -55,9 +58,22 @@ def student(typed=None):
     return str(typed).strip()
 
 
+def course_key():
+    """The course's key: the grader's (KEY_VARIABLE), else the one released with this file (KEY_FILE), else ''."""
+    if os.environ.get(KEY_VARIABLE) is not None:
+        return os.environ[KEY_VARIABLE]
+    released = os.path.join(os.path.dirname(os.path.abspath(__file__)), KEY_FILE)
+    if not os.path.isfile(released):
+        return ""
+    with open(released, encoding="utf-8") as f:
+        return f.read().strip()
+
+
 def _pick(student_id, question, choices):
-    """One of `choices`, the same every time for this student and question, spread evenly over students."""
-    digest = hashlib.sha256(f"{question}\0{student_id}".encode("utf-8")).digest()
+    """One of `choices`, the same every time for this student, question and course key, spread evenly over students."""
+    key = course_key()
+    seed = f"{key}\0{question}\0{student_id}" if key else f"{question}\0{student_id}"
+    digest = hashlib.sha256(seed.encode("utf-8")).digest()
     return choices[int.from_bytes(digest[:8], "big") % len(choices)]
 
 

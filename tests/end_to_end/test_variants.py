@@ -15,7 +15,7 @@ from autograder.grading import course
 from autograder.grading.grades import read_grades
 from autograder.grading.layout import Out
 from autograder.instructor.samples import filled
-from solutions.concepts import LETTERED, VARIANT_QUESTIONS, answer
+from solutions.concepts import LETTERED, VARIANT_QUESTIONS, answer, variant
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.end_to_end
@@ -115,3 +115,34 @@ def test_a_notebook_handed_in_under_another_folder_is_graded_for_that_folder_and
         if name == "07_momentum":
             assert "graded for the letters of 'uma', the student it was handed in as" in page
         assert "STUDENT_ID is 'kim', but this notebook runs as 'uma'" in page
+
+
+def test_a_course_key_gives_the_term_other_numbers_alike_in_the_students_kernel_and_in_the_judges(course_copy,
+                                                                                                 tmp_path, monkeypatch):
+    """kim works out her answers in the notebook, from the numbers it shows her (the key released with variant.py);
+    pia hands in the answers of her numbers without the key, as an earlier term had them."""
+    names = ["01_model_and_loss", "07_momentum"]
+    root = course_copy('c.Course.variant_key = "spring-2027"\n', release=[course.assignment_of(n) for n in names],
+                       name="keyed")
+    submissions, out = tmp_path / "in", tmp_path / "out"
+    for student, answers in ((KIM, None), (PIA, _as_numbers(PIA))):
+        for name in names:
+            (submissions / student).mkdir(parents=True, exist_ok=True)
+            nbformat.write(filled(name, answers, root), submissions / student / f"{name}.ipynb")
+    run_cli("--course", str(root), "grade", str(submissions), "--out", str(out))
+    questions = ["scenario_loss_ratio", "momentum_memory", "momentum_effect"]
+    unkeyed = {(s, q): answer(q, s) for s in (KIM, PIA) for q in questions}
+    monkeypatch.setenv(variant.KEY_VARIABLE, "spring-2027")
+    # the key changes each of their answers: kim's kernel must have read it to be right, pia's answers are wrong
+    assert all(answer(q, s) != unkeyed[s, q] for s, q in unkeyed)
+    monkeypatch.delenv(variant.KEY_VARIABLE)
+    tests = {CELLS[q][1]: q for q in questions}
+    rows = {(r.student, r.test): r for r in read_grades(out) if r.test in tests}
+    assert all(rows[KIM, test].status == "passed" for test in tests), rows
+    assert all(rows[PIA, test].status == "failed" for test in tests), rows  # last term's answers: wrong this term
+
+    config_file = root / "nbgrader_config.py"
+    config_file.write_text(config_file.read_text(encoding="utf-8") + 'c.Course.variant_key = "autumn-2027"\n',
+                           encoding="utf-8")
+    refused = run_cli("--course", str(root), "grade", str(submissions), "--out", str(tmp_path / "again"), check=False)
+    assert refused.returncode == 2 and "released with another variant key" in refused.stderr, refused.stderr

@@ -172,3 +172,20 @@ def test_a_due_date_moved_after_the_release_reaches_the_gradebook_when_grading_l
     release.ensure_assignments(["01_model_and_loss"], root)
     with gradebook.opened(course.config(root).CourseDirectory.db_url) as opened:
         assert opened.find_assignment("01_model_and_loss").duedate == moved.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def test_a_course_key_is_released_beside_variant_py_and_grading_refuses_another(course_copy):
+    root = course_copy('c.Course.variant_key = "spring-2027"\n', name="keyed")
+    config_file = root / "nbgrader_config.py"
+    keyed, plain = course.select(["01_model_and_loss", "03_two_features"], root)
+    for assignment in (keyed, plain):
+        release.make_source(assignment, root)
+    source = course.layout(root).source
+    assert (source(keyed.name) / "variant_key.txt").read_text(encoding="utf-8") == "spring-2027\n"
+    assert not (source(plain.name) / "variant_key.txt").exists()  # 03 has no variant.py: no key either
+    release.check_variant_key([keyed, plain], root)  # graded with the key released: nothing to say
+    config_file.write_text(config_file.read_text(encoding="utf-8") + 'c.Course.variant_key = "autumn-2027"\n',
+                           encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^01_model_and_loss was released with another variant key .* Put "
+                                         r"c\.Course\.variant_key back"):
+        release.check_variant_key([keyed, plain], root)

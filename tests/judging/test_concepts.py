@@ -877,3 +877,37 @@ def test_show_options_shows_the_students_letters_and_returns_them(capsys):
     assert list(shown) == ["a", "b", "c", "d"] and sorted(shown.values()) == sorted(texts)
     assert shown == {letters_of("why_log_loss", "kim")[k]: t for k, t in LETTERED["why_log_loss"].items()}
     assert variant.letter(shown, "The squared error gives it a dL/dz near 0") == answer("why_log_loss", "kim")
+
+
+# --- the course's key: another term, other variants ------------------------------------------------
+
+def test_a_course_key_gives_the_class_other_numbers_and_letters_and_the_same_ones_each_time(monkeypatch):
+    unkeyed = {s: solutions.concepts.answers_of(s) for s in STUDENTS[:20]}
+    monkeypatch.setenv(variant.KEY_VARIABLE, "spring-2027")
+    keyed = {s: solutions.concepts.answers_of(s) for s in STUDENTS[:20]}
+    assert keyed == {s: solutions.concepts.answers_of(s) for s in STUDENTS[:20]}  # a pure function of the key too
+    for question in [*VARIANT_QUESTIONS, *LETTERED]:
+        moved = sum(keyed[s][question] != unkeyed[s][question] for s in STUDENTS[:20])
+        assert moved >= 5, (question, moved)  # last term's answer is wrong for most of this term's class
+        for student in STUDENTS[:20]:
+            assert _verdict(question, _student_form(keyed[student][question]), student).passed
+    monkeypatch.setenv(variant.KEY_VARIABLE, "")
+    assert {s: solutions.concepts.answers_of(s) for s in STUDENTS[:20]} == unkeyed
+
+
+def test_the_key_released_beside_variant_py_is_read_unless_the_grader_sets_one(monkeypatch, tmp_path):
+    import importlib.util
+    import shutil
+
+    shutil.copy(variant.__file__, tmp_path / "variant.py")
+    (tmp_path / variant.KEY_FILE).write_text("spring-2027\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("released_variant", tmp_path / "variant.py")
+    released = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(released)
+    monkeypatch.delenv(variant.KEY_VARIABLE, raising=False)
+    assert released.course_key() == "spring-2027" and variant.course_key() == ""  # the repository ships none
+    keyed = released.scenario("kim")
+    monkeypatch.setenv(variant.KEY_VARIABLE, "spring-2027")
+    assert variant.scenario("kim") == keyed  # the grader's key and the released one give the same numbers
+    monkeypatch.setenv(variant.KEY_VARIABLE, "")
+    assert released.course_key() == ""  # the grader's word wins over the file

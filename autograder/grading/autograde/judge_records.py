@@ -35,6 +35,7 @@ class JudgeRecords(SaveAutoGrades):
             raise ProtectionMissing(f"{PACKAGE}.JudgeRecords needs {PACKAGE}.SandboxedExecute before it in "
                                     "c.Autograde.autograde_preprocessors")
         ran, limits = resources[RAN], settings.limits(self.config)
+        course.judge_with_variant_key(self.config)  # nbgrader's own autograde too (the formgrader's button)
         cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         tests = course.tests_in(nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
         if "refused" in ran:
