@@ -56,7 +56,21 @@ def submit_answer(question, answer):
     from autograder.kernel.capture import capture_answer, keep
     from autograder.kernel.contract import CONCEPT
 
+    _judge_with_the_notebooks_key()
     _raise_unless_passed(judge_concept(question, keep(CONCEPT, question, capture_answer(answer)), _student()))
+
+
+def _judge_with_the_notebooks_key():
+    """Judge with the course key of the variant.py the notebook imported (a released copy has it beside it), so
+    that the judges' numbers and letters are the ones the notebook showed."""
+    import os
+    import sys
+
+    from solutions.concepts import variant
+
+    shown = sys.modules.get("variant")
+    if shown is not None and shown is not variant and hasattr(shown, "course_key"):
+        os.environ[variant.KEY_VARIABLE] = shown.course_key()
 
 
 def _student():

@@ -179,6 +179,7 @@ def make_source(assignment, root=ROOT):
     Path
     """
     target = course.layout(root).source(assignment.name)
+    check_variant_key([assignment.name], course.layout(root), course.variant_key(root))  # as the students have it
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     notebooks = [paths.notebook_file(name, root) for name in assignment.notebooks]
@@ -190,27 +191,41 @@ def make_source(assignment, root=ROOT):
     return target
 
 
-def check_variant_key(assignments, root=ROOT):
-    """Refuse to grade an assignment released with another variant key than c.Course.variant_key's now.
+def released_variant_key(source):
+    """The variant key an assignment's source folder was released with ('' for none), or None if its notebooks use
+    no variant (or it was never released)."""
+    if not (Path(source) / VARIANT).exists():
+        return None
+    released = Path(source) / variant.KEY_FILE
+    return released.read_text(encoding="utf-8").strip() if released.exists() else ""
+
+
+def check_variant_key(names, where, key):
+    """Refuse to grade, judge or release again assignments released with another variant key than `key`.
+
+    Parameters
+    ----------
+    names : list of str
+        Assignment names.
+    where : layout.Layout
+        The course's folders.
+    key : str
+        c.Course.variant_key now.
 
     Raises
     ------
     ValueError
         Naming the assignments and what to do: the students' numbers and letters are those of the key released.
     """
-    key, where, changed = course.variant_key(root), course.layout(root), []
-    for assignment in assignments:
-        source = where.source(assignment.name)
-        if (source / VARIANT).exists():
-            released = source / variant.KEY_FILE
-            if (released.read_text(encoding="utf-8").strip() if released.exists() else "") != key:
-                changed.append(assignment.name)
+    changed = [name for name in names if released_variant_key(where.source(name)) not in (None, key)]
     if changed:
         raise ValueError(
             f"{', '.join(changed)} {'was' if len(changed) == 1 else 'were'} released with another variant key than "
             "c.Course.variant_key in nbgrader_config.py now: the students' numbers and letters are those of the key "
-            "released, so grading with this one would judge every answer against numbers nobody was shown. Put "
-            "c.Course.variant_key back as it was at the release; or, only if no student has started, release again.")
+            "released, so judging with this one would judge every answer against numbers nobody was shown. Put "
+            "c.Course.variant_key back as it was at the release (the key is set once per term, before the first "
+            f"release); or, only if no student has fetched it, delete {where.source(changed[0]).parent}/"
+            "<assignment> and release it again.")
 
 
 #: nbgrader's refusal to change a notebook's cells once it has submissions, and what an instructor can do.

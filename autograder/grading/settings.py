@@ -96,6 +96,11 @@ class Course(Configurable):
                                              "(it refuses by default, naming the answers and the dates): only for a "
                                              "course no student sees, such as the demo's, or knowingly.").tag(config=True)
 
+    @validate("variant_key")
+    def _one_word(self, proposal):
+        # the release writes it in a file read back stripped: spaces around it would split students from graders
+        return proposal["value"].strip()
+
     @validate("assignments")
     def _well_formed(self, proposal):
         seen = set()

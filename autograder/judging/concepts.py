@@ -239,8 +239,10 @@ def judge_concept(question, captured, student):
 
 def whose_variant(question, captured, student, classmates):
     """The classmates whose variant a wrong answer is right for (not `student`'s own): the plainest sign that an
-    answer was passed on. [] for a question without numbers of its own per student (a wrong letter is right for a
-    quarter of the class or more under their letters: no sign of anything), or an answer right for nobody else.
+    answer was passed on. [] for a question without numbers of its own per student, or an answer right for nobody
+    else. A lettered answer is never traced: every wrong letter, set or assignment of letters is some order's right
+    one, so it is right for classmates by chance (a letter for a quarter of the class; even 08's assignment of six
+    bugs, one order in 720, fits someone in a class of 300 about one time in three).
 
     Parameters
     ----------

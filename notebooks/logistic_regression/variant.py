@@ -11,6 +11,7 @@ which you type as STUDENT_ID in the notebook's first cell. When your course grad
 notebook was handed in under.
 """
 
+import functools
 import hashlib
 import itertools
 import math
@@ -61,7 +62,7 @@ def student(typed=None):
 def course_key():
     """The course's key: the grader's (KEY_VARIABLE), else the one released with this file (KEY_FILE), else ''."""
     if os.environ.get(KEY_VARIABLE) is not None:
-        return os.environ[KEY_VARIABLE]
+        return os.environ[KEY_VARIABLE].strip()
     released = os.path.join(os.path.dirname(os.path.abspath(__file__)), KEY_FILE)
     if not os.path.isfile(released):
         return ""
@@ -135,7 +136,13 @@ def letters(student_id, question, count):
     -------
     tuple of str, a permutation of the first `count` letters of the alphabet
     """
-    return _pick(student_id, f"{question} letters", list(itertools.permutations("abcdefghijklmnopqrstuvwxyz"[:count])))
+    return _pick(student_id, f"{question} letters", _orders(count))
+
+
+@functools.lru_cache(maxsize=None)
+def _orders(count):
+    """Every order of the first `count` letters, always in the same order."""
+    return tuple(itertools.permutations("abcdefghijklmnopqrstuvwxyz"[:count]))
 
 
 def options(student_id, question, texts):

@@ -144,5 +144,8 @@ def test_a_course_key_gives_the_term_other_numbers_alike_in_the_students_kernel_
     config_file = root / "nbgrader_config.py"
     config_file.write_text(config_file.read_text(encoding="utf-8") + 'c.Course.variant_key = "autumn-2027"\n',
                            encoding="utf-8")
-    refused = run_cli("--course", str(root), "grade", str(submissions), "--out", str(tmp_path / "again"), check=False)
-    assert refused.returncode == 2 and "released with another variant key" in refused.stderr, refused.stderr
+    before = read_grades(out)
+    for command in (["grade", str(submissions), "--out", str(tmp_path / "again")], ["rejudge", str(out)]):
+        refused = run_cli("--course", str(root), *command, check=False)
+        assert refused.returncode == 2 and "released with another variant key" in refused.stderr, refused.stderr
+    assert read_grades(out) == before  # nothing judged again with the wrong key

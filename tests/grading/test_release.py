@@ -175,7 +175,7 @@ def test_a_due_date_moved_after_the_release_reaches_the_gradebook_when_grading_l
 
 
 def test_a_course_key_is_released_beside_variant_py_and_grading_refuses_another(course_copy):
-    root = course_copy('c.Course.variant_key = "spring-2027"\n', name="keyed")
+    root = course_copy('c.Course.variant_key = " spring-2027 "\n', name="keyed")  # spaces around it do not count
     config_file = root / "nbgrader_config.py"
     keyed, plain = course.select(["01_model_and_loss", "03_two_features"], root)
     for assignment in (keyed, plain):
@@ -183,9 +183,14 @@ def test_a_course_key_is_released_beside_variant_py_and_grading_refuses_another(
     source = course.layout(root).source
     assert (source(keyed.name) / "variant_key.txt").read_text(encoding="utf-8") == "spring-2027\n"
     assert not (source(plain.name) / "variant_key.txt").exists()  # 03 has no variant.py: no key either
-    release.check_variant_key([keyed, plain], root)  # graded with the key released: nothing to say
+    names = [keyed.name, plain.name]
+    release.check_variant_key(names, course.layout(root), course.variant_key(root))  # the key released: all well
+    release.make_source(keyed, root)  # released again with the same key: the same variants
     config_file.write_text(config_file.read_text(encoding="utf-8") + 'c.Course.variant_key = "autumn-2027"\n',
                            encoding="utf-8")
-    with pytest.raises(ValueError, match=r"^01_model_and_loss was released with another variant key .* Put "
-                                         r"c\.Course\.variant_key back"):
-        release.check_variant_key([keyed, plain], root)
+    refusal = r"^01_model_and_loss was released with another variant key .* Put c\.Course\.variant_key back"
+    with pytest.raises(ValueError, match=refusal):
+        release.check_variant_key(names, course.layout(root), course.variant_key(root))
+    with pytest.raises(ValueError, match=refusal):  # nor is it released again under the new key by mistake
+        release.make_source(keyed, root)
+    assert (source(keyed.name) / "variant_key.txt").read_text(encoding="utf-8") == "spring-2027\n"

@@ -186,6 +186,30 @@ def test_submit_answer_judges_at_once_where_the_judges_are_importable(monkeypatc
         submit_answer("scenario_higher_loss", LOWER)
 
 
+def test_submit_answer_judges_with_the_key_of_the_variant_py_the_notebook_imported(monkeypatch, tmp_path):
+    """A released notebook run outside the sandbox (nbgrader validate, the instructor's JupyterLab) imports the
+    variant.py beside it, which holds the release's key: its answers are judged with that key."""
+    import importlib.util
+    import shutil
+    import sys
+
+    shutil.copy(variant.__file__, tmp_path / "variant.py")
+    (tmp_path / variant.KEY_FILE).write_text("spring-2027\n", encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("variant", tmp_path / "variant.py")
+    released = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(released)
+    monkeypatch.setitem(sys.modules, "variant", released)
+    monkeypatch.setenv(variant.ID_VARIABLE, EXAMPLE_STUDENT)
+    monkeypatch.setenv(variant.KEY_VARIABLE, "")  # put back as it was after the test, which submit_answer sets
+    monkeypatch.delenv(variant.KEY_VARIABLE)
+    unkeyed = answer("momentum_memory", EXAMPLE_STUDENT)
+    keyed = solutions.concepts.effective_window(released.memory_beta(EXAMPLE_STUDENT))
+    assert keyed != pytest.approx(unkeyed, rel=0.02)  # the key changes the question
+    submit_answer("momentum_memory", keyed)
+    with pytest.raises(AssertionError, match="momentum_memory: not the right answer"):
+        submit_answer("momentum_memory", unkeyed)
+
+
 # --- the answers are true: computed, not asserted ---------------------------------------------------
 
 @pytest.mark.parametrize("student", STUDENTS)

@@ -14,7 +14,7 @@ from dataclasses import asdict
 import nbformat
 from nbgrader.preprocessors import SaveAutoGrades
 
-from autograder.grading import course, settings
+from autograder.grading import course, release, settings
 from autograder.grading.autograde import graded_copy
 from autograder.grading.autograde.protection import PACKAGE, ProtectionMissing
 from autograder.grading.autograde.sandboxed_execute import RAN
@@ -35,7 +35,9 @@ class JudgeRecords(SaveAutoGrades):
             raise ProtectionMissing(f"{PACKAGE}.JudgeRecords needs {PACKAGE}.SandboxedExecute before it in "
                                     "c.Autograde.autograde_preprocessors")
         ran, limits = resources[RAN], settings.limits(self.config)
-        course.judge_with_variant_key(self.config)  # nbgrader's own autograde too (the formgrader's button)
+        # nbgrader's own autograde too (the formgrader's button): the course's key, the one released
+        release.check_variant_key([assignment], where, settings.Course(config=self.config).variant_key)
+        course.judge_with_variant_key(self.config)
         cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         tests = course.tests_in(nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
         if "refused" in ran:

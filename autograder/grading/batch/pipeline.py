@@ -78,7 +78,7 @@ def grade(submissions_dir, out_dir, root=ROOT, jobs=1, progress=lambda iterable,
         raise NothingToGrade(f"no notebook of the assignments graded ({graded}) found under {submissions_dir} "
                              "(expected <student>/<notebook>.ipynb or <student>/<assignment>/<notebook>.ipynb)")
     release.ensure_assignments([a.name for a in selected], root)
-    release.check_variant_key(selected, root)
+    release.check_variant_key([a.name for a in selected], course.layout(root), course.variant_key(root))
     tests = course.tests(root)
     written = GradesWriter(out_dir, {name: tests[name] for name in notebooks}, notes)
     grading = version(root)

@@ -13,7 +13,7 @@ import json
 from datetime import timezone
 from pathlib import Path
 
-from autograder.grading import course, gradebook
+from autograder.grading import course, gradebook, release
 from autograder.grading.autograde import graded_copy
 from autograder.grading.autograde.judge_records import read_verdicts, write_verdicts
 from autograder.grading.autograde.trusted import judge_notebook
@@ -48,6 +48,7 @@ def rejudge(out_dir, root=ROOT, assignments=None, said=None):
     selected = {n for a in course.select(assignments, root) for n in a.notebooks} & set(columns)
     config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
     limits = course.limits(root)
+    release.check_variant_key([a.name for a in course.select(assignments, root)], where, course.variant_key(root))
     judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
     now, changed, held, unfinished = {}, [], {}, {}
     for row in old:
