@@ -151,11 +151,13 @@ def variant_key(root=ROOT):
 
 
 def judge_with_variant_key(config):
-    """Judge every student's variant with the course's key: the judges' variant.py reads it from the environment
-    (as the processes this one starts do); a graded kernel reads the copy released beside its variant.py."""
+    """Judge every student's variant with the course's key, and return it: the judges' variant.py reads it from the
+    environment (as the processes this one starts do); a graded kernel reads the copy released beside its
+    variant.py."""
     from solutions.concepts import variant
 
-    os.environ[variant.KEY_VARIABLE] = settings.Course(config=config).variant_key
+    key = os.environ[variant.KEY_VARIABLE] = settings.Course(config=config).variant_key
+    return key
 
 
 def notebook_names(root=ROOT):

@@ -178,14 +178,14 @@ def make_source(assignment, root=ROOT):
     -------
     Path
     """
-    target = course.layout(root).source(assignment.name)
-    check_variant_key([assignment.name], course.layout(root), course.variant_key(root))  # as the students have it
+    where, key = course.layout(root), course.variant_key(root)
+    target = where.source(assignment.name)
+    check_variant_key([assignment.name], where, key)  # as the students have it
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     notebooks = [paths.notebook_file(name, root) for name in assignment.notebooks]
     for path in notebooks + files_used(notebooks):
         (shutil.copytree if path.is_dir() else shutil.copy)(path, target / path.name)
-    key = course.variant_key(root)
     if key and (target / VARIANT).exists():  # the students' variants are the graders' (variant.course_key)
         (target / variant.KEY_FILE).write_text(key + "\n", encoding="utf-8")
     return target
@@ -194,10 +194,7 @@ def make_source(assignment, root=ROOT):
 def released_variant_key(source):
     """The variant key an assignment's source folder was released with ('' for none), or None if its notebooks use
     no variant (or it was never released)."""
-    if not (Path(source) / VARIANT).exists():
-        return None
-    released = Path(source) / variant.KEY_FILE
-    return released.read_text(encoding="utf-8").strip() if released.exists() else ""
+    return variant.released_key(source) if (Path(source) / VARIANT).exists() else None
 
 
 def check_variant_key(names, where, key):

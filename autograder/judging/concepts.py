@@ -214,9 +214,8 @@ def judge_concept(question, captured, student):
     expected = answer(question, student)
     if captured is None:
         return Verdict(False, f"{question}: no answer yet.", "not_answered")
-    whose = f" (graded for the numbers of {student!r}, the student it was handed in as)" \
-        if question in VARIANT_QUESTIONS else \
-        f" (graded for the letters of {student!r}, the student it was handed in as)" if question in LETTERED else ""
+    own = "numbers" if question in VARIANT_QUESTIONS else "letters" if question in LETTERED else None
+    whose = f" (graded for the {own} of {student!r}, the student it was handed in as)" if own else ""
     wrong = Verdict(False, f"{question}: not the right answer{whose}.{_hint(question, captured, student)}",
                     "wrong_answer")
     if isinstance(expected, str):

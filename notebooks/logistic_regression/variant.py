@@ -63,7 +63,12 @@ def course_key():
     """The course's key: the grader's (KEY_VARIABLE), else the one released with this file (KEY_FILE), else ''."""
     if os.environ.get(KEY_VARIABLE) is not None:
         return os.environ[KEY_VARIABLE].strip()
-    released = os.path.join(os.path.dirname(os.path.abspath(__file__)), KEY_FILE)
+    return released_key(os.path.dirname(os.path.abspath(__file__)))
+
+
+def released_key(folder):
+    """The key released in a folder (its KEY_FILE), '' where there is none."""
+    released = os.path.join(folder, KEY_FILE)
     if not os.path.isfile(released):
         return ""
     with open(released, encoding="utf-8") as f:

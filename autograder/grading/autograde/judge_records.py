@@ -36,8 +36,7 @@ class JudgeRecords(SaveAutoGrades):
                                     "c.Autograde.autograde_preprocessors")
         ran, limits = resources[RAN], settings.limits(self.config)
         # nbgrader's own autograde too (the formgrader's button): the course's key, the one released
-        release.check_variant_key([assignment], where, settings.Course(config=self.config).variant_key)
-        course.judge_with_variant_key(self.config)
+        release.check_variant_key([assignment], where, course.judge_with_variant_key(self.config))
         cells = {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
         tests = course.tests_in(nbformat.read(where.source_notebook(assignment, notebook), as_version=4))
         if "refused" in ran:

@@ -45,10 +45,11 @@ def rejudge(out_dir, root=ROOT, assignments=None, said=None):
     """
     out_dir, root = Path(out_dir), Path(root)
     old, (columns, _) = read_grades(out_dir), read_summary(out_dir)
-    selected = {n for a in course.select(assignments, root) for n in a.notebooks} & set(columns)
+    chosen = course.select(assignments, root)
+    selected = {n for a in chosen for n in a.notebooks} & set(columns)
     config, where, of, tests = course.config(root), course.layout(root), course.assignment_by_notebook(root), course.tests(root)
     limits = course.limits(root)
-    release.check_variant_key([a.name for a in course.select(assignments, root)], where, course.variant_key(root))
+    release.check_variant_key([a.name for a in chosen], where, course.variant_key(root))
     judged = sorted({(r.student, r.notebook) for r in old if r.notebook in selected} & where.judged())
     now, changed, held, unfinished = {}, [], {}, {}
     for row in old:
